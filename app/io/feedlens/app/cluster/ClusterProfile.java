@@ -1,0 +1,29 @@
+package io.feedlens.app.cluster;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * A saved connection: a name people recognise, the bootstrap servers, and further Kafka client properties
+ * under Kafka's own names ({@code security.protocol}, {@code sasl.mechanism}, …).
+ */
+public record ClusterProfile(String name, String bootstrapServers, Map<String, String> properties) {
+
+    public ClusterProfile {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(bootstrapServers, "bootstrapServers");
+        properties = properties == null ? Map.of() : Map.copyOf(properties);
+    }
+
+    public static ClusterProfile of(String name, String bootstrapServers) {
+        return new ClusterProfile(name, bootstrapServers, Map.of());
+    }
+
+    /** The client configuration this profile stands for; the bootstrap field wins over a property of the same name. */
+    public Map<String, Object> clientConfig() {
+        Map<String, Object> config = new LinkedHashMap<>(properties);
+        config.put("bootstrap.servers", bootstrapServers);
+        return config;
+    }
+}

@@ -1,0 +1,72 @@
+package io.feedlens.app.profiles;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Map;
+
+import io.feedlens.app.cluster.ClusterProfile;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ProfileStoreTest {
+
+    @TempDir
+    Path folder;
+
+    @Test
+    void savedProfilesSurviveANewStoreOnTheSameFolder() {
+        ClusterProfile staging = new ClusterProfile("staging", "kafka-1:9092", Map.of("security.protocol", "SASL_SSL"));
+        new ProfileStore(folder).save(null, staging);
+
+        assertThat(new ProfileStore(folder).load()).containsExactly(staging);
+    }
+
+    @Test
+    void renamingReplacesTheProfileInPlace() {
+        ProfileStore store = new ProfileStore(folder);
+        store.save(null, ClusterProfile.of("a", "h:1"));
+        store.save(null, ClusterProfile.of("b", "h:2"));
+
+        store.save("a", ClusterProfile.of("a2", "h:1"));
+
+        assertThat(store.load()).extracting(ClusterProfile::name).containsExactly("a2", "b");
+    }
+
+    @Test
+    void aNameThatIsTakenIsRefused() {
+        ProfileStore store = new ProfileStore(folder);
+        store.save(null, ClusterProfile.of("a", "h:1"));
+        store.save(null, ClusterProfile.of("b", "h:2"));
+
+        assertThatThrownBy(() -> store.save("b", ClusterProfile.of("a", "h:3")))
+                .hasMessageContaining("exists already");
+        assertThat(store.load()).extracting(ClusterProfile::bootstrapServers).containsExactly("h:1", "h:2");
+    }
+
+    @Test
+    void removedProfilesAreGoneAfterReload() {
+        ProfileStore store = new ProfileStore(folder);
+        store.save(null, ClusterProfile.of("a", "h:1"));
+        store.remove("a");
+        assertThat(new ProfileStore(folder).load()).isEmpty();
+    }
+
+    @Test
+    void theProfileFileIsReadableByItsOwnerOnly() throws Exception {
+        new ProfileStore(folder).save(null, ClusterProfile.of("a", "h:1"));
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(folder.resolve("profiles.json"))))
+                .isEqualTo("rw-------");
+    }
+
+    @Test
+    void aCorruptFileGivesAMessageNamingIt() throws Exception {
+        Files.writeString(folder.resolve("profiles.json"), "{not json");
+        assertThatThrownBy(() -> new ProfileStore(folder).load())
+                .hasMessageContaining("profiles.json")
+                .hasMessageContaining("could not be read");
+    }
+}

@@ -1,0 +1,74 @@
+package io.feedlens.views;
+
+import java.nio.file.Path;
+
+import atlantafx.base.theme.PrimerLight;
+import io.feedlens.app.DataFolder;
+import javafx.animation.PauseTransition;
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+import javafx.util.Duration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The JavaFX application: one window holding the {@link Workbench}. Started by {@link FeedLensCommand}. */
+public final class FeedLensApp extends Application {
+
+    private static final Logger log = LoggerFactory.getLogger(FeedLensApp.class);
+
+    /** Set by {@link FeedLensCommand} before launch, because JavaFX makes this class itself. */
+    static volatile DesktopOptions options = DesktopOptions.plain();
+    static volatile int exitCode;
+
+    private Workbench workbench;
+
+    @Override
+    public void start(Stage stage) {
+        Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
+        workbench = Workbench.inDataFolder(DataFolder.path());
+        Scene scene = new Scene(workbench.root(), 1200, 760);
+        scene.getStylesheets().add(Workbench.STYLESHEET);
+        stage.setTitle("FeedLens");
+        stage.setScene(scene);
+        stage.show();
+        log.info("Window shown; data folder {}", DataFolder.path());
+
+        DesktopOptions asked = options;
+        if (asked.demo() || asked.screenshot() != null) {
+            var connected = asked.demo() ? workbench.clusters().startDemo() : workbench.clusters().connect();
+            if (asked.screenshot() != null) {
+                connected.whenCompleteAsync((overview, failure) -> photographAndQuit(scene, asked.screenshot(), failure),
+                        FxThread.INSTANCE);
+            }
+        }
+    }
+
+    /** Waits for a couple of layout passes and the status bar's first tick, then saves the picture and quits. */
+    private void photographAndQuit(Scene scene, Path file, Throwable failure) {
+        if (failure != null) {
+            log.warn("Taking the screenshot anyway: connecting failed: {}", failure.getMessage());
+            exitCode = 1;
+        }
+        PauseTransition settle = new PauseTransition(Duration.seconds(2.5));
+        settle.setOnFinished(e -> {
+            try {
+                Snapshot.save(scene, file);
+                System.out.println("Saved " + file.toAbsolutePath());
+            } catch (Exception ex) {
+                log.error("Could not save the screenshot to {}", file, ex);
+                exitCode = 1;
+            }
+            Platform.exit();
+        });
+        settle.play();
+    }
+
+    @Override
+    public void stop() {
+        if (workbench != null) {
+            workbench.close();
+        }
+    }
+}

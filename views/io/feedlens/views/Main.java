@@ -1,0 +1,22 @@
+package io.feedlens.views;
+
+import io.feedlens.app.DataFolder;
+import picocli.CommandLine;
+
+/**
+ * The one entry point: {@code java -jar feedlens.jar} opens the desktop app, {@code java -jar feedlens.jar COMMAND …}
+ * runs a headless command. Deliberately not an {@code Application} subclass, so JavaFX can live on the class path.
+ */
+public final class Main {
+
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        // The log file lives in the data folder, so it is settled before the first logger is made.
+        DataFolder.configure(args);
+        int exit = new CommandLine(new FeedLensCommand()).execute(args);
+        // Kafka clients and the embedded broker leave non-daemon threads behind; the answer is given, so leave.
+        System.exit(exit);
+    }
+}

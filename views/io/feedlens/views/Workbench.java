@@ -1,0 +1,67 @@
+package io.feedlens.views;
+
+import java.nio.file.Path;
+import java.util.function.Supplier;
+
+import io.feedlens.app.demo.DemoCluster;
+import io.feedlens.app.profiles.ProfileStore;
+import io.feedlens.views.clusters.ClustersView;
+import io.feedlens.views.clusters.ClustersViewModel;
+import io.feedlens.views.shell.ActiveCluster;
+import io.feedlens.views.shell.MainWindow;
+import io.feedlens.views.shell.StatusBar;
+import javafx.scene.Parent;
+
+/**
+ * Builds the whole window from its parts: the one place that decides which screens exist and what they share.
+ * The desktop app and the UI tests both build it here, so tests see the window people see.
+ */
+public final class Workbench implements AutoCloseable {
+
+    public static final String STYLESHEET = Workbench.class.getResource("feedlens.css").toExternalForm();
+
+    private final ActiveCluster activeCluster = new ActiveCluster(FxThread.INSTANCE);
+    private final ClustersViewModel clusters;
+    private final StatusBar statusBar = new StatusBar(activeCluster);
+    private final MainWindow window = new MainWindow(statusBar);
+    private final DemoFeedTicker feedTicker;
+
+    public Workbench(Path dataFolder, Supplier<DemoCluster> demoStarter) {
+        clusters = new ClustersViewModel(new ProfileStore(dataFolder), activeCluster, demoStarter, FxThread.INSTANCE);
+        window.addScreen("Clusters", new ClustersView(clusters));
+        window.addComingScreen("Topics", "Topics, partitions, configs and a message browser with fast filtered search.");
+        window.addComingScreen("Consumer groups", "Lag in records and in time, Burrow-style status, lag history, offset resets.");
+        window.addComingScreen("Trace", "Trace a decision to the feature versions and source events the model saw.");
+        window.finishNavigation();
+        feedTicker = new DemoFeedTicker(clusters::demoCluster, statusBar.feedSummaryProperty());
+    }
+
+    /** The workbench with the demo cluster kept in {@code dataFolder/demo-cluster}. */
+    public static Workbench inDataFolder(Path dataFolder) {
+        return new Workbench(dataFolder, () -> DemoCluster.start(dataFolder.resolve("demo-cluster")));
+    }
+
+    public Parent root() {
+        return window;
+    }
+
+    public MainWindow window() {
+        return window;
+    }
+
+    public ClustersViewModel clusters() {
+        return clusters;
+    }
+
+    public ActiveCluster activeCluster() {
+        return activeCluster;
+    }
+
+    /** Closes the connection and stops the demo cluster if this window started it. */
+    @Override
+    public void close() {
+        feedTicker.stop();
+        activeCluster.close();
+        clusters.close();
+    }
+}
