@@ -2,7 +2,6 @@ package io.feedlens.views;
 
 import java.nio.file.Path;
 
-import atlantafx.base.theme.PrimerLight;
 import io.feedlens.app.DataFolder;
 import javafx.animation.PauseTransition;
 import javafx.application.Application;
@@ -26,10 +25,9 @@ public final class FeedLensApp extends Application {
 
     @Override
     public void start(Stage stage) {
-        Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
         workbench = Workbench.inDataFolder(DataFolder.path());
         Scene scene = new Scene(workbench.root(), 1200, 760);
-        scene.getStylesheets().add(Workbench.STYLESHEET);
+        Workbench.dress(scene);
         stage.setTitle("FeedLens");
         stage.setScene(scene);
         stage.show();

@@ -36,6 +36,12 @@ public final class Workbench implements AutoCloseable {
         feedTicker = new DemoFeedTicker(clusters::demoCluster, statusBar.feedSummaryProperty());
     }
 
+    /** Puts the scene on FeedLens's look: AtlantaFX's Primer theme plus FeedLens's own sheet. Call on the FX thread. */
+    public static void dress(javafx.scene.Scene scene) {
+        javafx.application.Application.setUserAgentStylesheet(new atlantafx.base.theme.PrimerLight().getUserAgentStylesheet());
+        scene.getStylesheets().add(STYLESHEET);
+    }
+
     /** The workbench with the demo cluster kept in {@code dataFolder/demo-cluster}. */
     public static Workbench inDataFolder(Path dataFolder) {
         return new Workbench(dataFolder, () -> DemoCluster.start(dataFolder.resolve("demo-cluster")));

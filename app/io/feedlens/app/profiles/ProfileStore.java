@@ -31,6 +31,10 @@ public final class ProfileStore {
         this.file = dataFolder.resolve("profiles.json");
     }
 
+    public Path folder() {
+        return file.getParent();
+    }
+
     public synchronized List<ClusterProfile> load() {
         if (!Files.exists(file)) {
             return List.of();

@@ -106,6 +106,11 @@ public final class ClustersViewModel implements AutoCloseable {
         return demoStarting.or(demoRunning).not();
     }
 
+    /** The folder the profiles are saved in. */
+    public java.nio.file.Path dataFolder() {
+        return store.folder();
+    }
+
     public ActiveCluster activeCluster() {
         return activeCluster;
     }

@@ -1,0 +1,153 @@
+package io.feedlens.views.clusters;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+
+import io.feedlens.app.broker.EmbeddedKafka;
+import io.feedlens.app.profiles.ProfileStore;
+import io.feedlens.testing.KafkaBroker;
+import io.feedlens.views.Workbench;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.control.ToggleButton;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The Clusters screen in a real (headless) window, driven the way a person would: typing and clicking. */
+@KafkaBroker
+@ExtendWith(ApplicationExtension.class)
+class ClustersScreenTest {
+
+    @TempDir
+    static Path dataFolder;
+
+    private Workbench workbench;
+
+    @Start
+    void start(Stage stage) {
+        workbench = new Workbench(dataFolder.resolve("home-" + System.nanoTime()), () -> {
+            throw new IllegalStateException("no demo cluster in this test");
+        });
+        Scene scene = new Scene(workbench.root(), 1200, 760);
+        Workbench.dress(scene);
+        stage.setScene(scene);
+        stage.show();
+    }
+
+    @AfterEach
+    void closeWorkbench() {
+        workbench.close();
+    }
+
+    @Test
+    void navigationOffersClustersAndMarksLaterScreensAsComing(FxRobot robot) {
+        ToggleButton clusters = robot.lookup("#nav-clusters").queryAs(ToggleButton.class);
+        ToggleButton topics = robot.lookup("#nav-topics-coming").queryAs(ToggleButton.class);
+
+        assertThat(clusters.isSelected()).isTrue();
+        assertThat(topics.getText()).contains("Topics").contains("coming");
+        assertThat(topics.isDisabled()).isTrue();
+        assertThat(robot.lookup("#status-state").queryAs(Label.class).getText()).isEqualTo("● Not connected");
+    }
+
+    @Test
+    void connectingToTheBrokerShowsItsOverview(FxRobot robot, EmbeddedKafka broker) {
+        robot.clickOn("#profile-name").write("Local test");
+        robot.clickOn("#bootstrap-servers").write(broker.bootstrapServers());
+        robot.clickOn("#connect");
+
+        waitUntil(robot, Duration.ofSeconds(15), () -> text(robot, "#overview-cluster-id").equals(broker.clusterId()));
+        assertThat(text(robot, "#overview-controller")).isEqualTo("broker 1 at " + broker.bootstrapServers());
+        assertThat(robot.lookup("#brokers").queryAs(TableView.class).getItems()).hasSize(1);
+        assertThat(text(robot, "#status-state")).isEqualTo("● Connected");
+        assertThat(text(robot, "#status-message")).contains("Local test");
+        ListView<?> profiles = robot.lookup("#profiles").queryAs(ListView.class);
+        assertThat(profiles.getItems()).hasSize(1);
+    }
+
+    @Test
+    void aWrongAddressShowsAClearErrorWithinTenSecondsAndTheWindowStaysResponsive(FxRobot robot) {
+        robot.clickOn("#profile-name").write("Nowhere");
+        robot.clickOn("#bootstrap-servers").write("127.0.0.1:1");
+        robot.clickOn("#connect");
+        long began = System.nanoTime();
+
+        // While the connection waits, the form still takes typing: the FX thread is free.
+        robot.clickOn("#profile-name").write(" 2");
+        assertThat(robot.lookup("#profile-name").queryAs(TextField.class).getText()).isEqualTo("Nowhere 2");
+        assertThat(text(robot, "#status-state")).isEqualTo("● Connecting");
+
+        waitUntil(robot, Duration.ofSeconds(10), () -> text(robot, "#status-state").equals("● Connection failed"));
+        assertThat(Duration.ofNanos(System.nanoTime() - began)).isLessThan(Duration.ofSeconds(10));
+        assertThat(text(robot, "#connection-state")).contains("No broker answered at 127.0.0.1:1");
+        assertThat(robot.lookup("#connect").queryAs(Button.class).isDisabled()).isFalse();
+    }
+
+    @Test
+    void savedProfilesAreBackAfterARestart(FxRobot robot) {
+        robot.clickOn("#profile-name").write("Kept");
+        robot.clickOn("#bootstrap-servers").write("kafka-1:9092");
+        robot.clickOn("#client-properties").write("security.protocol=SASL_SSL");
+        robot.clickOn("#save-profile");
+        WaitForAsyncUtils.waitForFxEvents();
+
+        Path folder = dataFolderOf(workbench);
+        assertThat(new ProfileStore(folder).find("Kept")).hasValueSatisfying(profile ->
+                assertThat(profile.properties()).containsEntry("security.protocol", "SASL_SSL"));
+    }
+
+    @Test
+    void removingAProfileTakesItOffTheList(FxRobot robot) {
+        robot.clickOn("#profile-name").write("Short-lived");
+        robot.clickOn("#bootstrap-servers").write("h:1");
+        robot.clickOn("#save-profile");
+        robot.clickOn("Short-lived");
+        robot.clickOn("#remove-profile");
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(robot.lookup("#profiles").queryAs(ListView.class).getItems()).isEmpty();
+        assertThat(robot.lookup("#profile-name").queryAs(TextField.class).getText()).isEmpty();
+    }
+
+    @Test
+    void clientPropertiesThatAreNotNameValueGetAMessage(FxRobot robot) {
+        robot.clickOn("#profile-name").write("Odd");
+        robot.clickOn("#bootstrap-servers").write("h:1");
+        robot.clickOn("#client-properties").write("bootstrap.servers=elsewhere:9092");
+        robot.clickOn("#save-profile");
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(text(robot, "#clusters-problem")).contains("bootstrap servers in their own field");
+        assertThat(robot.lookup("#profiles").queryAs(ListView.class).getItems()).isEmpty();
+    }
+
+    private static Path dataFolderOf(Workbench workbench) {
+        return workbench.clusters().dataFolder();
+    }
+
+    private static String text(FxRobot robot, String query) {
+        return robot.lookup(query).queryAs(Label.class).getText();
+    }
+
+    private static void waitUntil(FxRobot robot, Duration timeout, java.util.concurrent.Callable<Boolean> condition) {
+        try {
+            WaitForAsyncUtils.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS, condition);
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("Not seen within " + timeout + ": status is '" + text(robot, "#status-message") + "'", e);
+        }
+    }
+}
