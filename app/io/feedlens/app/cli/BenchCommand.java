@@ -1,0 +1,57 @@
+package io.feedlens.app.cli;
+
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import io.feedlens.app.bench.BenchResult;
+import io.feedlens.app.bench.Benchmark;
+import io.feedlens.app.bench.BrokerStartBenchmark;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code feedlens bench NAME}: runs a named benchmark against the in-process broker and prints its figures
+ * with the ratio to a baseline measured in the same run. Later issues add their benchmarks to {@link #benchmarks()}.
+ */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = "Run a benchmark against the in-process broker: broker-start, feed-throughput, or all.")
+public final class BenchCommand implements Callable<Integer> {
+
+    @Parameters(paramLabel = "NAME", description = "The benchmark to run, or 'all'.")
+    String name;
+
+    @Option(names = "--runs", defaultValue = "3", description = "Repetitions where a benchmark repeats (default ${DEFAULT-VALUE}).")
+    int runs;
+
+    @Spec
+    CommandSpec spec;
+
+    List<Benchmark> benchmarks() {
+        return List.of(new BrokerStartBenchmark(runs));
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        List<Benchmark> chosen = benchmarks().stream().filter(b -> name.equals("all") || b.name().equals(name)).toList();
+        if (chosen.isEmpty()) {
+            spec.commandLine().getErr().println("No benchmark named '" + name + "'. Known: "
+                    + String.join(", ", benchmarks().stream().map(Benchmark::name).toList()) + ", all.");
+            return 2;
+        }
+        out.printf("Java %s, %d cores, max heap %d MB%n", System.getProperty("java.version"),
+                Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20);
+        for (Benchmark benchmark : chosen) {
+            out.println("== " + benchmark.name() + ": " + benchmark.description());
+            out.flush();
+            BenchResult result = benchmark.run(out);
+            out.println(result.summary());
+            out.flush();
+        }
+        return 0;
+    }
+}
