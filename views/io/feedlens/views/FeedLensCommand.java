@@ -30,8 +30,15 @@ public final class FeedLensCommand implements Callable<Integer> {
             description = "Where FeedLens keeps profiles, logs and the demo cluster (default ~/.local/share/feedlens, or $FEEDLENS_HOME).")
     Path dataDir;
 
+    /**
+     * JavaFX warns "Unsupported JavaFX configuration" whenever it runs from the class path, which FeedLens does on
+     * purpose (decision 0004). Held in a field: java.util.logging forgets the level of a logger nobody references.
+     */
+    private static final java.util.logging.Logger JAVAFX_STARTUP = java.util.logging.Logger.getLogger("com.sun.javafx.application.PlatformImpl");
+
     @Override
     public Integer call() {
+        JAVAFX_STARTUP.setLevel(java.util.logging.Level.SEVERE);
         FeedLensApp.options = new DesktopOptions(demo, screenshot);
         Application.launch(FeedLensApp.class);
         return FeedLensApp.exitCode;
