@@ -4,8 +4,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
+import java.util.HexFormat;
 
 import org.apache.avro.Schema;
+import org.apache.avro.SchemaNormalization;
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.avro.message.BinaryMessageDecoder;
@@ -44,6 +46,19 @@ public final class FeatureSchemas {
         } catch (IOException e) {
             throw new UncheckedIOException("Avro encoding of " + feature.featureId() + " failed", e);
         }
+    }
+
+    /** The schema a feature value is written with. */
+    public static Schema schemaOf(FeatureValue feature) {
+        if (feature.view() == FeatureView.TXN_VELOCITY_5M) {
+            return TXN_VELOCITY;
+        }
+        return feature.maxAmount() == null ? AMOUNT_STATS_V1 : AMOUNT_STATS_V2;
+    }
+
+    /** The CRC-64-AVRO fingerprint that single-object encoding puts after C3 01, as 16 hex digits. */
+    public static String fingerprint(Schema schema) {
+        return HexFormat.of().toHexDigits(SchemaNormalization.parsingFingerprint64(schema));
     }
 
     /** A decoder for one view's records that knows every schema the view was ever written with. */

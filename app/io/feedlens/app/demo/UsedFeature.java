@@ -12,4 +12,13 @@ public record UsedFeature(FeatureView view, int version, String featureId, doubl
         FeatureStatus status = feature.isStaleAt(decidedAt) ? FeatureStatus.OUTSIDE_MAX_AGE : FeatureStatus.PRESENT;
         return new UsedFeature(feature.view(), feature.version(), feature.featureId(), feature.value(), feature.asOf(), status);
     }
+
+    /** The same entry with another logged value: what a model logs when it read the value from somewhere else. */
+    public UsedFeature withValue(double loggedValue) {
+        return new UsedFeature(view, version, featureId, loggedValue, asOf, status);
+    }
+
+    public UsedFeature withStatus(FeatureStatus loggedStatus) {
+        return new UsedFeature(view, version, featureId, value, asOf, loggedStatus);
+    }
 }
