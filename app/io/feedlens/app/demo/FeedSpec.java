@@ -1,6 +1,8 @@
 package io.feedlens.app.demo;
 
+import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 
 /**
@@ -9,8 +11,10 @@ import java.util.Objects;
  */
 public record FeedSpec(int decisions, long seed, Instant start, DemoTopics topics) {
 
-    /** The default start: a fixed instant, so the feed does not depend on the clock either. */
-    public static final Instant DEFAULT_START = Instant.parse("2026-11-26T09:00:00Z");
+    /** The most event time one decision can advance the feed by (see {@link GeneratedFeed}). */
+    static final Duration MAX_TIME_PER_DECISION = Duration.ofSeconds(40);
+    /** The quiet spell before the stale-feature decision, plus margin. */
+    static final Duration MAX_EXTRA_TIME = Duration.ofMinutes(50);
 
     public FeedSpec {
         if (decisions < 1) {
@@ -20,7 +24,19 @@ public record FeedSpec(int decisions, long seed, Instant start, DemoTopics topic
         Objects.requireNonNull(topics, "topics");
     }
 
-    public static FeedSpec of(int decisions, long seed, DemoTopics topics) {
-        return new FeedSpec(decisions, seed, DEFAULT_START, topics);
+    /** A spec whose feed starts at {@link #startEndingBefore}{@code (decisions, now)}. */
+    public static FeedSpec endingBefore(Instant now, int decisions, long seed, DemoTopics topics) {
+        return new FeedSpec(decisions, seed, startEndingBefore(decisions, now), topics);
+    }
+
+    /**
+     * A start, on a whole hour, early enough that the feed's last event time is before {@code now}. Brokers refuse
+     * records timestamped more than an hour ahead ({@code log.message.timestamp.after.max.ms}) and retention deletes
+     * those older than its limit (a week on the demo cluster), so event times must stay near the present; feeds of
+     * more than about 15,000 decisions start more than a week back.
+     */
+    public static Instant startEndingBefore(int decisions, Instant now) {
+        Duration span = MAX_TIME_PER_DECISION.multipliedBy(decisions).plus(MAX_EXTRA_TIME);
+        return now.minus(span).truncatedTo(ChronoUnit.HOURS);
     }
 }

@@ -79,7 +79,7 @@ public final class GeneratedFeed {
             writeInvalidRecords();
         }
         boolean stale = i == plan.staleAt() && lastCard != null;
-        clock = clock.plus(stale ? QUIET_SPELL : Duration.ofMillis(5_000 + random.nextInt(35_000)));
+        clock = clock.plus(stale ? QUIET_SPELL : Duration.ofMillis(2_000 + random.nextInt(18_000)));
         String card = stale ? lastCard : cards.get(random.nextInt(cards.size()));
         Payment trigger = writePayments(i, card);
         FeatureValue velocity = writeVelocity(i, trigger);
@@ -95,7 +95,7 @@ public final class GeneratedFeed {
         Payment payment = null;
         for (int k = 0; k < count; k++) {
             if (k > 0) {
-                clock = clock.plusMillis(1_000 + random.nextInt(19_000));
+                clock = clock.plusMillis(1_000 + random.nextInt(9_000));
             }
             payment = PaymentMix.payment(random, card, clock);
             boolean retried = i == plan.duplicateAt() && k == count - 1;
