@@ -10,6 +10,7 @@ import java.util.concurrent.ExecutionException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.TopicExistsException;
 
@@ -102,7 +103,7 @@ public record DemoTopics(String prefix) {
         admin.listOffsets(partitions).all().get();
     }
 
-    private static void createdOrAlreadyThere(org.apache.kafka.common.KafkaFuture<Void> result)
+    private static void createdOrAlreadyThere(KafkaFuture<Void> result)
             throws InterruptedException, ExecutionException {
         try {
             result.get();

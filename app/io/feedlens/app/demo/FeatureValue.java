@@ -19,7 +19,7 @@ public record FeatureValue(String featureId, FeatureView view, int version, Stri
         lineageParents = List.copyOf(lineageParents);
     }
 
-    /** Age of this value when a decision read it at {@code at}. */
+    /** Whether this value is older than its view's TTL when a decision reads it at {@code at}. */
     public boolean isStaleAt(Instant at) {
         return asOf.plus(view.ttl()).isBefore(at);
     }

@@ -108,6 +108,7 @@ public final class LiveDemoFeed implements AutoCloseable {
             joinUntil(thread, deadline);
         }
         producer.close(Duration.ofSeconds(1));
+        counters.scorerBehind = false;
         log.info("Live demo feed stopped: {}", counters.snapshot());
     }
 

@@ -17,10 +17,10 @@ public record LiveFeedSettings(double paymentsPerSecond, int cards, Duration sco
         if (paymentsPerSecond <= 0 || cards < 1) {
             throw new IllegalArgumentException("Need a positive payment rate and at least one card");
         }
+        Objects.requireNonNull(scorerPauseEvery, "scorerPauseEvery");
         if (scorerPauseMax.compareTo(scorerPauseMin) < 0) {
             throw new IllegalArgumentException("The longest pause is shorter than the shortest: " + scorerPauseMax + " < " + scorerPauseMin);
         }
-        Objects.requireNonNull(scorerPauseEvery, "scorerPauseEvery");
         Objects.requireNonNull(processorGroup, "processorGroup");
         Objects.requireNonNull(scorerGroup, "scorerGroup");
     }

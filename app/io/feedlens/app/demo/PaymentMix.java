@@ -3,6 +3,7 @@ package io.feedlens.app.demo;
 import java.time.Instant;
 import java.util.List;
 import java.util.Random;
+import java.util.stream.IntStream;
 
 /**
  * Where the demo's cards shop and how much they spend: merchants, home countries, amounts that look like a card
@@ -23,7 +24,7 @@ final class PaymentMix {
 
     /** The cards of a feed: {@code card-0101}, {@code card-0102}, ... */
     static List<String> cards(int count) {
-        return java.util.stream.IntStream.range(0, count).mapToObj(i -> String.format("card-%04d", 101 + i)).toList();
+        return IntStream.range(0, count).mapToObj(i -> String.format("card-%04d", 101 + i)).toList();
     }
 
     /** A payment by {@code card} at {@code time}, with ids and trace context drawn from {@code random}. */

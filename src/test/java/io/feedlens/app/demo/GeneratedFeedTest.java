@@ -19,6 +19,8 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -222,7 +224,7 @@ class GeneratedFeedTest {
             var velocity = TopicContents.readAll(bootstrap, topics.txnVelocity());
             var stats = TopicContents.readAll(bootstrap, topics.amountStats());
             var decisions = TopicContents.readAll(bootstrap, topics.decisions());
-            Map<String, ConsumerRecord<byte[], byte[]>> byCoordinates = java.util.stream.Stream.of(payments, velocity, stats, decisions)
+            Map<String, ConsumerRecord<byte[], byte[]>> byCoordinates = Stream.of(payments, velocity, stats, decisions)
                     .flatMap(List::stream).collect(Collectors.toMap(r -> TopicContents.coordinatesOf(r).toString(), Function.identity()));
             return new Feed(payments, velocity, stats, decisions, byCoordinates);
         }
@@ -237,7 +239,7 @@ class GeneratedFeedTest {
         }
 
         ConsumerRecord<byte[], byte[]> feature(String id) {
-            return byId(java.util.stream.Stream.concat(velocity.stream(), stats.stream()).toList(), id);
+            return byId(Stream.concat(velocity.stream(), stats.stream()).toList(), id);
         }
 
         ConsumerRecord<byte[], byte[]> decision(String id) {
@@ -245,7 +247,7 @@ class GeneratedFeedTest {
         }
 
         Set<String> featureIds() {
-            return java.util.stream.Stream.concat(velocity.stream(), stats.stream())
+            return Stream.concat(velocity.stream(), stats.stream())
                     .map(r -> header(r, CloudEventHeaders.ID)).collect(Collectors.toSet());
         }
 
@@ -318,7 +320,7 @@ class GeneratedFeedTest {
     }
 
     private static List<String> usedIds(JsonNode decision) {
-        return java.util.stream.StreamSupport.stream(decision.path("used").spliterator(), false)
+        return StreamSupport.stream(decision.path("used").spliterator(), false)
                 .map(u -> u.path("feature_id").asText()).toList();
     }
 
