@@ -30,7 +30,7 @@ public final class MainWindow extends BorderPane {
         brand.getStyleClass().add("brand");
         navigationBar.getStyleClass().add("navigation");
         navigationBar.setPadding(new Insets(14, 10, 14, 10));
-        navigationBar.setPrefWidth(215);
+        navigationBar.setPrefWidth(240);
         navigationBar.getChildren().add(brand);
         setLeft(navigationBar);
         setBottom(statusBar);
@@ -54,9 +54,15 @@ public final class MainWindow extends BorderPane {
 
     /** Lists a screen that is not built yet: visible so people know it is planned, but it cannot be opened. */
     public void addComingScreen(String title, String whatItWillDo) {
-        ToggleButton button = navigationButton(title + "  · coming");
+        ToggleButton button = navigationButton(title);
         button.setDisable(true);
         button.getStyleClass().add("coming");
+        Label badge = new Label("coming");
+        badge.getStyleClass().add("coming-badge");
+        button.setGraphic(badge);
+        button.setContentDisplay(javafx.scene.control.ContentDisplay.RIGHT);
+        button.setGraphicTextGap(8);
+        button.setAccessibleText(title + ", coming in a later version");
         button.setTooltip(new Tooltip(whatItWillDo));
     }
 
@@ -70,7 +76,7 @@ public final class MainWindow extends BorderPane {
 
     private ToggleButton navigationButton(String title) {
         ToggleButton button = new ToggleButton(title);
-        button.setId("nav-" + title.toLowerCase().replaceAll("[^a-z]+", "-").replaceAll("-+$", ""));
+        button.setId("nav-" + title.toLowerCase().replaceAll("[^a-z]+", "-"));
         button.setToggleGroup(navigation);
         button.setMaxWidth(Double.MAX_VALUE);
         button.getStyleClass().add("nav-button");
