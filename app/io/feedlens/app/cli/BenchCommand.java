@@ -7,6 +7,7 @@ import java.util.concurrent.Callable;
 import io.feedlens.app.bench.BenchResult;
 import io.feedlens.app.bench.Benchmark;
 import io.feedlens.app.bench.BrokerStartBenchmark;
+import io.feedlens.app.bench.FeedThroughputBenchmark;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -30,8 +31,11 @@ public final class BenchCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    @Option(names = "--decisions", defaultValue = "5000", description = "Decisions for feed benchmarks (default ${DEFAULT-VALUE}).")
+    int decisions;
+
     List<Benchmark> benchmarks() {
-        return List.of(new BrokerStartBenchmark(runs));
+        return List.of(new BrokerStartBenchmark(runs), new FeedThroughputBenchmark(decisions));
     }
 
     @Override
