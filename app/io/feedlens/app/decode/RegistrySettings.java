@@ -173,7 +173,7 @@ public record RegistrySettings(
                 return Optional.of(BasicAuth.parse(userInfo));
             }
             case "URL" -> {
-                String userInfo = uri(urls.split(",")[0].trim()).getRawUserInfo();
+                String userInfo = uri(urls.split(",")[0].trim()).getUserInfo();
                 return Optional.ofNullable(userInfo).map(BasicAuth::parse);
             }
             default -> throw new IllegalArgumentException(CREDENTIALS_SOURCE + " '" + source
