@@ -132,7 +132,7 @@ public final class SchemaRegistryClient implements SchemaRegistry {
     private Schema fetch(int id) throws SchemaLookupException {
         RegistryRequest request = RegistryRequest.schemaById(id);
         RegistryHttp.Answer answer = send(request);
-        if (answer.errorCode() == RegistryErrors.SCHEMA_NOT_FOUND) {
+        if (answer.status() == 404 && answer.errorCode() == RegistryErrors.SCHEMA_NOT_FOUND) {
             SchemaLookupException notFound = explain(answer, request);
             unknownIds.put(id, new UnknownId(clock.instant().plus(settings.unknownIdTtl()), notFound.getMessage()));
             throw notFound;
