@@ -1,4 +1,5 @@
-package io.feedlens.app.decode;
+package io.feedlens.app.decode.registry;
+
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -13,7 +14,7 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
 
-import io.feedlens.app.decode.RegistrySettings.StoreFile;
+import io.feedlens.app.decode.registry.RegistrySettings.StoreFile;
 
 /** The TLS context for https registries, from the truststore and keystore in the settings. */
 final class RegistryTls {

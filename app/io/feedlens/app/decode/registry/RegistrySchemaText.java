@@ -1,4 +1,6 @@
-package io.feedlens.app.decode;
+package io.feedlens.app.decode.registry;
+
+import io.feedlens.app.decode.SchemaLookupException;
 
 import java.net.URI;
 import java.util.ArrayList;

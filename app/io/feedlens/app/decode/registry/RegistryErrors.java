@@ -1,4 +1,6 @@
-package io.feedlens.app.decode;
+package io.feedlens.app.decode.registry;
+
+import io.feedlens.app.decode.SchemaLookupException;
 
 /**
  * Turns the registry's documented error answers into words people can act on.

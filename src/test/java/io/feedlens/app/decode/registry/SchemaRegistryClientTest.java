@@ -1,4 +1,6 @@
-package io.feedlens.app.decode;
+package io.feedlens.app.decode.registry;
+
+import io.feedlens.app.decode.SchemaLookupException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -22,7 +24,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import io.feedlens.app.decode.RegistrySettings.StoreFile;
+import io.feedlens.app.decode.registry.RegistrySettings.StoreFile;
 import io.feedlens.testing.SchemaRegistryStandIn;
 import io.feedlens.testing.TestCertificate;
 

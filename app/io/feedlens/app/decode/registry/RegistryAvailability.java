@@ -1,4 +1,5 @@
-package io.feedlens.app.decode;
+package io.feedlens.app.decode.registry;
+
 
 import java.time.Clock;
 import java.time.Duration;

@@ -1,4 +1,7 @@
-package io.feedlens.app.decode;
+package io.feedlens.app.decode.registry;
+
+import io.feedlens.app.decode.SchemaLookupException;
+import io.feedlens.app.decode.SchemaRegistry;
 
 import java.time.Clock;
 import java.time.Instant;

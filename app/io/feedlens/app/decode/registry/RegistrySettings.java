@@ -1,4 +1,5 @@
-package io.feedlens.app.decode;
+package io.feedlens.app.decode.registry;
+
 
 import java.net.URI;
 import java.nio.file.Path;
