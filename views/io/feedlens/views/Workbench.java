@@ -3,6 +3,7 @@ package io.feedlens.views;
 import java.nio.file.Path;
 import java.util.function.Supplier;
 
+import io.feedlens.app.decode.ClusterDecoding;
 import io.feedlens.app.demo.DemoCluster;
 import io.feedlens.app.profiles.ProfileStore;
 import io.feedlens.views.clusters.ClustersView;
@@ -44,7 +45,8 @@ public final class Workbench implements AutoCloseable {
 
     /** The workbench with the demo cluster kept in {@code dataFolder/demo-cluster}. */
     public static Workbench inDataFolder(Path dataFolder) {
-        return new Workbench(dataFolder, () -> DemoCluster.start(dataFolder.resolve("demo-cluster")));
+        return new Workbench(dataFolder,
+                () -> DemoCluster.start(dataFolder.resolve("demo-cluster"), ClusterDecoding.schemaFolder(dataFolder)));
     }
 
     public Parent root() {

@@ -13,6 +13,7 @@ import io.feedlens.app.cluster.ClusterProfile;
 import io.feedlens.app.cluster.ClusterSession;
 import io.feedlens.app.cluster.ConnectionProblem;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -22,12 +23,8 @@ import picocli.CommandLine.Model.CommandSpec;
         description = "Describe a cluster: id, controller, brokers, topic and partition counts.")
 public final class ClusterCommand implements Callable<Integer> {
 
-    @Option(names = "--bootstrap", required = true, paramLabel = "HOST:PORT", description = "Bootstrap servers of the cluster.")
-    String bootstrap;
-
-    @Option(names = "--command-config", paramLabel = "FILE",
-            description = "Kafka client properties (security.protocol, sasl.*, ssl.*), as Kafka's own tools take them.")
-    java.nio.file.Path commandConfig;
+    @Mixin
+    ClusterOptions cluster;
 
     @Option(names = "--json", description = "Print JSON instead of text.")
     boolean json;
@@ -37,7 +34,7 @@ public final class ClusterCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        ClusterProfile profile = new ClusterProfile(bootstrap, bootstrap, ClientProperties.read(commandConfig));
+        ClusterProfile profile = cluster.profile();
         PrintWriter out = spec.commandLine().getOut();
         try {
             ClusterSession.Connected connected = ClusterSession.connect(profile).join();
@@ -52,7 +49,7 @@ public final class ClusterCommand implements Callable<Integer> {
             out.flush();
             return 0;
         } catch (RuntimeException e) {
-            spec.commandLine().getErr().println(ConnectionProblem.explain(bootstrap, e).getMessage());
+            spec.commandLine().getErr().println(ConnectionProblem.explain(profile.bootstrapServers(), e).getMessage());
             return 2;
         }
     }

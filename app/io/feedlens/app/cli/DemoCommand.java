@@ -7,6 +7,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
 import io.feedlens.app.DataFolder;
+import io.feedlens.app.decode.ClusterDecoding;
 import io.feedlens.app.cluster.ClusterProfile;
 import io.feedlens.app.cluster.ClusterSession;
 import io.feedlens.app.cluster.ConnectionProblem;
@@ -99,7 +100,7 @@ public final class DemoCommand implements Callable<Integer> {
     private int runHeadless() throws InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
         Path folder = DataFolder.path().resolve("demo-cluster");
-        DemoCluster demo = DemoCluster.start(folder);
+        DemoCluster demo = DemoCluster.start(folder, ClusterDecoding.schemaFolder(DataFolder.path()));
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             demo.close();

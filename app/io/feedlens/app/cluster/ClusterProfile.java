@@ -20,10 +20,33 @@ public record ClusterProfile(String name, String bootstrapServers, Map<String, S
         return new ClusterProfile(name, bootstrapServers, Map.of());
     }
 
-    /** The client configuration this profile stands for; the bootstrap field wins over a property of the same name. */
+    /**
+     * The Kafka client configuration this profile stands for; the bootstrap field wins over a property of the same
+     * name. Schema Registry settings are left out: Kafka clients would warn about them as unknown.
+     */
     public Map<String, Object> clientConfig() {
-        Map<String, Object> config = new LinkedHashMap<>(properties);
+        Map<String, Object> config = new LinkedHashMap<>();
+        properties.forEach((name, value) -> {
+            if (!isRegistryProperty(name)) {
+                config.put(name, value);
+            }
+        });
         config.put("bootstrap.servers", bootstrapServers);
         return config;
+    }
+
+    /** The Schema Registry client settings, under the names Confluent's clients use ({@code schema.registry.url}, …). */
+    public Map<String, String> registryProperties() {
+        Map<String, String> registry = new LinkedHashMap<>();
+        properties.forEach((name, value) -> {
+            if (isRegistryProperty(name)) {
+                registry.put(name, value);
+            }
+        });
+        return registry;
+    }
+
+    private static boolean isRegistryProperty(String name) {
+        return name.startsWith("schema.registry.") || name.startsWith("basic.auth.");
     }
 }

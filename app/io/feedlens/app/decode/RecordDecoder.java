@@ -4,6 +4,8 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
 
 import io.feedlens.lineage.RecordCoordinates;
 import org.apache.avro.Schema;
@@ -39,6 +41,23 @@ public final class RecordDecoder {
 
     public DecoderSettings settings() {
         return settings;
+    }
+
+    /** The Avro schema a {@link SchemaRef} names, as this decoder would find it; empty when it cannot be had. */
+    public Optional<Schema> schemaFor(SchemaRef ref) {
+        try {
+            return switch (ref.kind()) {
+                case REGISTRY_ID -> settings.registry() == null ? Optional.empty()
+                        : Optional.of(settings.registry().schemaById(Integer.parseInt(ref.id())));
+                case FINGERPRINT -> settings.localSchemas().byFingerprint(Long.parseUnsignedLong(ref.id(), 16));
+                case CONFIGURED -> Stream.concat(settings.keys().values().stream(), settings.values().values().stream())
+                        .map(TopicDecoding::writerSchema)
+                        .filter(schema -> schema != null && schema.getFullName().equals(ref.id()))
+                        .findFirst();
+            };
+        } catch (SchemaLookupException | RuntimeException e) {
+            return Optional.empty();
+        }
     }
 
     public DecodedRecord decode(ConsumerRecord<byte[], byte[]> record) {

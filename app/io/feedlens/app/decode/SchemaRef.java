@@ -22,9 +22,12 @@ public record SchemaRef(Kind kind, String id, String fullName) {
         return new SchemaRef(Kind.CONFIGURED, fullName, fullName);
     }
 
-    /** The fingerprint as people compare it with tools: 16 hex digits, little-endian as on the wire. */
+    /**
+     * The CRC-64-AVRO fingerprint as 16 hex digits of its value, as {@code SchemaNormalization.parsingFingerprint64}
+     * returns it (the wire carries the same eight bytes little-endian).
+     */
     public static String hexFingerprint(long fingerprint) {
-        return String.format(Locale.ROOT, "%016x", Long.reverseBytes(fingerprint));
+        return String.format(Locale.ROOT, "%016x", fingerprint);
     }
 
     @Override

@@ -21,8 +21,12 @@ public final class DemoCluster implements AutoCloseable {
         this.feed = feed;
     }
 
-    /** Starts the broker on its data in {@code folder} (kept between runs), creates the demo topics, starts the live feed. */
-    public static DemoCluster start(Path folder) {
+    /**
+     * Starts the broker on its data in {@code folder} (kept between runs), creates the demo topics, starts the live
+     * feed, and puts the feature views' Avro schemas in {@code schemaFolder}, where decoding looks for local schemas.
+     */
+    public static DemoCluster start(Path folder, Path schemaFolder) {
+        FeatureSchemas.writeTo(schemaFolder);
         EmbeddedKafka broker = EmbeddedKafka.start(folder);
         try {
             DemoTopics topics = DemoTopics.standard();

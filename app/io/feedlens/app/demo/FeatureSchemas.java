@@ -101,6 +101,19 @@ public final class FeatureSchemas {
         return record;
     }
 
+    /** Writes the demo's schemas as {@code .avsc} files, so any decoder pointed at the folder reads the demo's Avro. */
+    public static void writeTo(java.nio.file.Path folder) {
+        try {
+            java.nio.file.Files.createDirectories(folder);
+            for (Schema schema : java.util.List.of(TXN_VELOCITY, AMOUNT_STATS_V1, AMOUNT_STATS_V2)) {
+                String file = schema.getName() + "-" + fingerprint(schema) + ".avsc";
+                java.nio.file.Files.writeString(folder.resolve(file), schema.toString(true));
+            }
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("Could not write the demo schemas to " + folder + ": " + e.getMessage(), e);
+        }
+    }
+
     private static Schema load(String file) {
         try (InputStream in = FeatureSchemas.class.getResourceAsStream(file)) {
             if (in == null) {

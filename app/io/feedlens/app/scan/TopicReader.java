@@ -13,6 +13,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
@@ -36,10 +37,16 @@ public final class TopicReader {
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         config.putIfAbsent(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 4 << 20);
         config.putIfAbsent(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_uncommitted");
+        // A dead cluster or a missing topic should be said within seconds, not after the client's default minute.
+        config.putIfAbsent(ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10_000);
         try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
             List<TopicPartition> partitions = new ArrayList<>();
             for (String topic : topics) {
-                for (PartitionInfo info : consumer.partitionsFor(topic)) {
+                List<PartitionInfo> infos = consumer.partitionsFor(topic);
+                if (infos == null || infos.isEmpty()) {
+                    throw new UnknownTopicOrPartitionException("Topic '" + topic + "' does not exist.");
+                }
+                for (PartitionInfo info : infos) {
                     partitions.add(new TopicPartition(topic, info.partition()));
                 }
             }
