@@ -2,10 +2,13 @@ package io.feedlens.views;
 
 import java.nio.file.Path;
 
-/** How the desktop app was asked to start. {@code screenshot} is null unless a picture was asked for. */
-public record DesktopOptions(boolean demo, Path screenshot) {
+/**
+ * How the desktop app was asked to start. {@code screenshot} is null unless a picture was asked for;
+ * {@code screen} is null for the first screen.
+ */
+public record DesktopOptions(boolean demo, Path screenshot, String screen) {
 
     public static DesktopOptions plain() {
-        return new DesktopOptions(false, null);
+        return new DesktopOptions(false, null, null);
     }
 }

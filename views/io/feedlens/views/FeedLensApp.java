@@ -36,6 +36,9 @@ public final class FeedLensApp extends Application {
         DesktopOptions asked = options;
         if (asked.demo() || asked.screenshot() != null) {
             var connected = asked.demo() ? workbench.clusters().startDemo() : workbench.clusters().connect();
+            if (asked.screen() != null) {
+                connected.whenCompleteAsync((overview, failure) -> workbench.window().show(asked.screen()), FxThread.INSTANCE);
+            }
             if (asked.screenshot() != null) {
                 connected.whenCompleteAsync((overview, failure) -> photographAndQuit(scene, asked.screenshot(), failure),
                         FxThread.INSTANCE);

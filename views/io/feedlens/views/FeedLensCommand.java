@@ -27,6 +27,9 @@ public final class FeedLensCommand implements Callable<Integer> {
             description = "Save a PNG of the window once the cluster overview shows, then quit (for docs and checks).")
     Path screenshot;
 
+    @Option(names = "--screen", paramLabel = "TITLE", description = "Open this screen first, e.g. \"Topics\" (default: Clusters).")
+    String screen;
+
     @Option(names = DataFolder.FLAG, paramLabel = "DIR", scope = ScopeType.INHERIT,
             description = "Where FeedLens keeps profiles, logs and the demo cluster (default ~/.local/share/feedlens, or $FEEDLENS_HOME).")
     Path dataDir;
@@ -40,7 +43,7 @@ public final class FeedLensCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         JAVAFX_STARTUP.setLevel(java.util.logging.Level.SEVERE);
-        FeedLensApp.options = new DesktopOptions(demo, screenshot);
+        FeedLensApp.options = new DesktopOptions(demo, screenshot, screen);
         Application.launch(FeedLensApp.class);
         return FeedLensApp.exitCode;
     }
