@@ -1,0 +1,134 @@
+package io.feedlens.app.scan;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+import io.feedlens.app.decode.DecodedRecord;
+import io.feedlens.app.decode.RecordDecoder;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+
+/**
+ * One of a scan's parallel readers: its own consumer on some of the partitions, decoding and filtering on its own
+ * thread, handing matches over a poll's worth at a time. Finishes each partition at the end offset of its range.
+ */
+final class PartitionReader {
+
+    private static final Duration POLL = Duration.ofMillis(200);
+
+    private final KafkaConsumer<byte[], byte[]> consumer;
+    private final List<PartitionRange> ranges;
+    private final RecordDecoder decoder;
+    private final ScanRequest request;
+    private final ScanHandle handle;
+    private final Consumer<List<DecodedRecord>> matches;
+    private final Duration stallLimit;
+
+    PartitionReader(KafkaConsumer<byte[], byte[]> consumer, List<PartitionRange> ranges, RecordDecoder decoder,
+                    ScanRequest request, ScanHandle handle, Consumer<List<DecodedRecord>> matches, Duration stallLimit) {
+        this.consumer = consumer;
+        this.ranges = ranges;
+        this.decoder = decoder;
+        this.request = request;
+        this.handle = handle;
+        this.matches = matches;
+        this.stallLimit = stallLimit;
+    }
+
+    /** Reads its ranges to their ends; returns why it could not, or null. */
+    String read() {
+        handle.register(consumer);
+        try (consumer) {
+            Map<TopicPartition, Long> remaining = new HashMap<>();
+            ranges.forEach(r -> remaining.put(r.partition(), r.end()));
+            consumer.assign(remaining.keySet());
+            ranges.forEach(r -> consumer.seek(r.partition(), r.start()));
+            long lastProgress = System.nanoTime();
+            while (!remaining.isEmpty() && !handle.shouldStop()) {
+                ConsumerRecords<byte[], byte[]> records = consumer.poll(POLL);
+                boolean advanced = take(records, remaining) | finishReached(remaining);
+                if (advanced) {
+                    lastProgress = System.nanoTime();
+                } else if (System.nanoTime() - lastProgress > stallLimit.toNanos()) {
+                    return StallExplanation.of(consumer, request.topic(), stallLimit);
+                }
+            }
+            return null;
+        } catch (WakeupException e) {
+            return null;
+        } catch (KafkaException e) {
+            return "The scan stopped: " + e.getMessage();
+        } finally {
+            handle.unregister(consumer);
+        }
+    }
+
+    /** Decodes and filters a poll's records; true when any was in range. */
+    private boolean take(ConsumerRecords<byte[], byte[]> records, Map<TopicPartition, Long> remaining) {
+        if (records.isEmpty()) {
+            return false;
+        }
+        List<DecodedRecord> batch = new ArrayList<>();
+        boolean any = false;
+        for (ConsumerRecord<byte[], byte[]> record : records) {
+            if (handle.shouldStop()) {
+                break;
+            }
+            Long end = remaining.get(new TopicPartition(record.topic(), record.partition()));
+            if (end == null || record.offset() >= end) {
+                continue;
+            }
+            any = true;
+            handle.scanned.incrementAndGet();
+            handle.bytes.addAndGet(Math.max(0, record.serializedKeySize()) + Math.max(0, record.serializedValueSize()));
+            DecodedRecord decoded = decoder.decode(record);
+            if (!decoded.value().ok() || !decoded.key().ok()) {
+                handle.undecoded.incrementAndGet();
+            }
+            if (request.filter().test(decoded, handle.filterErrors::incrementAndGet) && admit()) {
+                batch.add(decoded);
+            }
+        }
+        if (!batch.isEmpty()) {
+            matches.accept(batch);
+        }
+        return any;
+    }
+
+    /** Counts a match unless the request's limit was reached already. */
+    private boolean admit() {
+        long count = handle.matched.incrementAndGet();
+        if (request.maxMatches() > 0 && count >= request.maxMatches()) {
+            handle.limitReached.set(true);
+            if (count > request.maxMatches()) {
+                handle.matched.decrementAndGet();
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** A partition is done once its position passed the range's end (gaps, markers and aborted records included). */
+    private boolean finishReached(Map<TopicPartition, Long> remaining) {
+        List<TopicPartition> done = new ArrayList<>();
+        remaining.forEach((partition, end) -> {
+            if (consumer.position(partition) >= end) {
+                done.add(partition);
+            }
+        });
+        done.forEach(remaining::remove);
+        if (!done.isEmpty()) {
+            consumer.pause(done);
+            handle.partitionsDone.addAndGet(done.size());
+        }
+        return !done.isEmpty();
+    }
+}

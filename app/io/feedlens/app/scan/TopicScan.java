@@ -1,0 +1,108 @@
+package io.feedlens.app.scan;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
+
+import io.feedlens.app.Background;
+import io.feedlens.app.cluster.ConnectionProblem;
+import io.feedlens.app.decode.DecodedRecord;
+import io.feedlens.app.decode.RecordDecoder;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+
+/**
+ * A search or browse over one topic: partitions read in parallel, each up to the end offset taken when the scan
+ * started, decoded and filtered on the reading threads; matches go to the caller a poll's worth at a time.
+ * No consumer group is used — {@code assign()} and seeks — so scanning leaves no trace on the cluster.
+ */
+public final class TopicScan {
+
+    /** How long a scan waits without a record while records are still due before it says why. */
+    public static final Duration STALL_LIMIT = Duration.ofSeconds(8);
+
+    private TopicScan() {
+    }
+
+    /**
+     * Starts the scan on worker threads and returns at once. {@code matches} is called from those threads,
+     * with batches in partition order; it must be quick and thread-safe (hand the batch on, don't paint).
+     */
+    public static ScanHandle start(Map<String, Object> clientConfig, RecordDecoder decoder, ScanRequest request,
+                                   Consumer<List<DecodedRecord>> matches) {
+        ScanHandle handle = new ScanHandle();
+        Background.run(() -> run(consumerConfig(clientConfig, request), decoder, request, matches, handle));
+        return handle;
+    }
+
+    private static void run(Map<String, Object> config, RecordDecoder decoder, ScanRequest request,
+                            Consumer<List<DecodedRecord>> matches, ScanHandle handle) {
+        List<PartitionRange> ranges;
+        try (KafkaConsumer<byte[], byte[]> planner = newConsumer(config)) {
+            handle.register(planner);
+            ranges = ScanPlan.ranges(planner, request);
+            handle.unregister(planner);
+        } catch (RuntimeException e) {
+            handle.completion.complete(new ScanSummary(handle.progress(), handle.isCancelled(),
+                    handle.isCancelled() ? null : planProblem(config, request, e)));
+            return;
+        }
+        handle.partitionsTotal = ranges.size();
+        List<PartitionRange> toRead = ranges.stream().filter(r -> !r.isEmpty()).toList();
+        handle.partitionsDone.addAndGet(ranges.size() - toRead.size());
+        List<CompletableFuture<String>> readers = new ArrayList<>();
+        for (List<PartitionRange> share : split(toRead, Runtime.getRuntime().availableProcessors())) {
+            PartitionReader reader = new PartitionReader(newConsumer(config), share, decoder, request, handle, matches, STALL_LIMIT);
+            readers.add(Background.supply(reader::read));
+        }
+        CompletableFuture.allOf(readers.toArray(CompletableFuture[]::new)).whenComplete((ignored, failure) -> {
+            String problem = readers.stream().map(f -> f.getNow(null)).filter(Objects::nonNull).findFirst()
+                    .orElse(failure == null ? null : "The scan failed: " + failure.getMessage());
+            handle.completion.complete(new ScanSummary(handle.progress(), handle.isCancelled(), handle.isCancelled() ? null : problem));
+        });
+    }
+
+    /** Round-robin: partitions of similar size spread evenly over at most {@code readers} consumers. */
+    static List<List<PartitionRange>> split(List<PartitionRange> ranges, int readers) {
+        int count = Math.max(1, Math.min(readers, ranges.size()));
+        List<List<PartitionRange>> shares = new ArrayList<>();
+        for (int i = 0; i < count && i < ranges.size(); i++) {
+            shares.add(new ArrayList<>());
+        }
+        for (int i = 0; i < ranges.size(); i++) {
+            shares.get(i % count).add(ranges.get(i));
+        }
+        return shares;
+    }
+
+    private static Map<String, Object> consumerConfig(Map<String, Object> clientConfig, ScanRequest request) {
+        Map<String, Object> config = new HashMap<>(clientConfig);
+        config.putIfAbsent(ConsumerConfig.CLIENT_ID_CONFIG, "feedlens-scan");
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        config.remove(ConsumerConfig.GROUP_ID_CONFIG);
+        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, request.readCommitted() ? "read_committed" : "read_uncommitted");
+        config.putIfAbsent(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2000);
+        config.putIfAbsent(ConsumerConfig.FETCH_MAX_BYTES_CONFIG, 16 << 20);
+        config.putIfAbsent(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 4 << 20);
+        config.putIfAbsent(ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) STALL_LIMIT.toMillis());
+        config.putIfAbsent(ConsumerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) STALL_LIMIT.toMillis() - 1000);
+        return config;
+    }
+
+    private static KafkaConsumer<byte[], byte[]> newConsumer(Map<String, Object> config) {
+        return new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+    }
+
+    private static String planProblem(Map<String, Object> config, ScanRequest request, RuntimeException e) {
+        if (e instanceof org.apache.kafka.common.errors.UnknownTopicOrPartitionException || e instanceof IllegalArgumentException) {
+            return e.getMessage();
+        }
+        return ConnectionProblem.explain(String.valueOf(config.get(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG)), e).getMessage();
+    }
+}
