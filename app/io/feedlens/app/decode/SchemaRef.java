@@ -1,6 +1,6 @@
 package io.feedlens.app.decode;
 
-import java.util.Locale;
+import java.util.HexFormat;
 
 /**
  * Which schema a payload was written with, as the framing names it: a registry id, a single-object fingerprint,
@@ -24,7 +24,7 @@ public record SchemaRef(Kind kind, String id, String fullName) {
 
     /** The fingerprint as people compare it with tools: 16 hex digits, little-endian as on the wire. */
     public static String hexFingerprint(long fingerprint) {
-        return String.format(Locale.ROOT, "%016x", Long.reverseBytes(fingerprint));
+        return HexFormat.of().toHexDigits(Long.reverseBytes(fingerprint)); // not String.format: this runs per record
     }
 
     @Override

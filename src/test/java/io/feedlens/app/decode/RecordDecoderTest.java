@@ -70,6 +70,14 @@ class RecordDecoderTest {
         }
 
         @Test
+        void textStartingWithTheSingleObjectMarkerByteIsStillText() {
+            Decoded decoded = automatic.decodeValue("t", utf8("Ãrvore de Natal")); // Ã is C3 83 in UTF-8
+
+            assertThat(decoded.format()).isEqualTo(Format.TEXT);
+            assertThat(decoded.tree().textValue()).isEqualTo("Ãrvore de Natal");
+        }
+
+        @Test
         void kafkaIntegerAndLongSerializationsAreNumbers() {
             Decoded integer = automatic.decodeValue("t", ByteBuffer.allocate(4).putInt(7).array());
             Decoded longValue = automatic.decodeValue("t", ByteBuffer.allocate(8).putLong(1_764_151_200_000L).array());
