@@ -17,7 +17,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code feedlens bench NAME}: runs a named benchmark against the in-process broker and prints its figures
+ * {@code feedlens bench NAME}: runs a named benchmark (on the in-process broker, or in memory) and prints its figures
  * with the ratio to a baseline measured in the same run. Later issues add their benchmarks to {@link #benchmarks()}.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
