@@ -7,6 +7,8 @@ import java.util.concurrent.Callable;
 import io.feedlens.app.bench.BenchResult;
 import io.feedlens.app.bench.Benchmark;
 import io.feedlens.app.bench.BrokerStartBenchmark;
+import io.feedlens.app.bench.DecodeAvroBenchmark;
+import io.feedlens.app.bench.DecodeJsonBenchmark;
 import io.feedlens.app.bench.FeedThroughputBenchmark;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -15,11 +17,11 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code feedlens bench NAME}: runs a named benchmark against the in-process broker and prints its figures
+ * {@code feedlens bench NAME}: runs a named benchmark (on the in-process broker, or in memory) and prints its figures
  * with the ratio to a baseline measured in the same run. Later issues add their benchmarks to {@link #benchmarks()}.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = "Run a benchmark against the in-process broker: broker-start, feed-throughput, or all.")
+        description = "Run a benchmark: broker-start, feed-throughput (in-process broker), decode-json, decode-avro (in memory), or all.")
 public final class BenchCommand implements Callable<Integer> {
 
     @Parameters(paramLabel = "NAME", description = "The benchmark to run, or 'all'.")
@@ -35,7 +37,8 @@ public final class BenchCommand implements Callable<Integer> {
     int decisions;
 
     List<Benchmark> benchmarks() {
-        return List.of(new BrokerStartBenchmark(runs), new FeedThroughputBenchmark(decisions));
+        return List.of(new BrokerStartBenchmark(runs), new FeedThroughputBenchmark(decisions),
+                new DecodeJsonBenchmark(decisions), new DecodeAvroBenchmark(decisions));
     }
 
     @Override

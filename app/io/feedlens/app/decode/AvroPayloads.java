@@ -31,7 +31,7 @@ final class AvroPayloads {
     }
 
     private final Map<SchemaPair, GenericDatumReader<Object>> readers = new ConcurrentHashMap<>();
-    private final ThreadLocal<BinaryDecoder> decoders = new ThreadLocal<>();
+    private final ThreadLocal<BoundedDecoder> decoders = ThreadLocal.withInitial(BoundedDecoder::new);
 
     private record SchemaPair(Schema writer, Schema reader) {
     }
@@ -41,9 +41,9 @@ final class AvroPayloads {
         Schema target = reader == null ? writer : reader;
         GenericDatumReader<Object> datumReader = readers.computeIfAbsent(new SchemaPair(writer, target),
                 pair -> new GenericDatumReader<>(pair.writer(), pair.reader()));
-        BinaryDecoder decoder = DecoderFactory.get().binaryDecoder(bytes, offset, bytes.length - offset, decoders.get());
-        decoders.set(decoder);
-        Object datum = datumReader.read(null, decoder);
+        BoundedDecoder bounded = decoders.get();
+        BinaryDecoder decoder = DecoderFactory.get().binaryDecoder(bytes, offset, bytes.length - offset, bounded.binary());
+        Object datum = datumReader.read(null, bounded.reading(decoder));
         if (!decoder.isEnd()) {
             throw new IOException((bytes.length - offset - remainingAfter(decoder, bytes.length - offset))
                     + " bytes make a whole record, but " + (bytes.length - offset) + " were given: the schema does not fit the payload");

@@ -114,13 +114,22 @@ public final class RecordDecoder {
         if (AvroPayloads.looksLikeRegistryFraming(bytes)) {
             return registryFramed(bytes, chosen.readerSchema());
         }
-        if (bytes.length >= 2 && bytes[0] == AvroPayloads.SINGLE_OBJECT_MARKER && Utf8.decodeStrict(bytes) == null) {
+        if (looksLikeSingleObject(bytes)) {
             return singleObject(bytes, chosen.readerSchema());
         }
         if (chosen.writerSchema() != null) {
             return plainAvro(chosen.writerSchema(), bytes, chosen.readerSchema());
         }
         return textOrNumberOrBytes(bytes);
+    }
+
+    /**
+     * C3 also starts UTF-8 text ("Ã…"), so only bytes that are not text count. C3 01 never is (C3 needs a continuation
+     * byte 80–BF after it), which spares every real single-object record a full UTF-8 pass that ends in an exception.
+     */
+    private static boolean looksLikeSingleObject(byte[] bytes) {
+        return bytes.length >= 2 && bytes[0] == AvroPayloads.SINGLE_OBJECT_MARKER
+                && (bytes[1] == AvroPayloads.SINGLE_OBJECT_VERSION || Utf8.decodeStrict(bytes) == null);
     }
 
     private Decoded pinned(TopicDecoding chosen, byte[] bytes, Headers headers, boolean key) {

@@ -1,6 +1,6 @@
 package io.feedlens.app.decode;
 
-import java.util.Locale;
+import java.util.HexFormat;
 
 /**
  * Which schema a payload was written with, as the framing names it: a registry id, a single-object fingerprint,
@@ -27,7 +27,7 @@ public record SchemaRef(Kind kind, String id, String fullName) {
      * returns it (the wire carries the same eight bytes little-endian).
      */
     public static String hexFingerprint(long fingerprint) {
-        return String.format(Locale.ROOT, "%016x", fingerprint);
+        return HexFormat.of().toHexDigits(fingerprint); // not String.format: this runs per record
     }
 
     @Override

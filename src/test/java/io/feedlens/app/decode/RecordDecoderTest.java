@@ -70,6 +70,14 @@ class RecordDecoderTest {
         }
 
         @Test
+        void textStartingWithTheSingleObjectMarkerByteIsStillText() {
+            Decoded decoded = automatic.decodeValue("t", utf8("Ãrvore de Natal")); // Ã is C3 83 in UTF-8
+
+            assertThat(decoded.format()).isEqualTo(Format.TEXT);
+            assertThat(decoded.tree().textValue()).isEqualTo("Ãrvore de Natal");
+        }
+
+        @Test
         void kafkaIntegerAndLongSerializationsAreNumbers() {
             Decoded integer = automatic.decodeValue("t", ByteBuffer.allocate(4).putInt(7).array());
             Decoded longValue = automatic.decodeValue("t", ByteBuffer.allocate(8).putLong(1_764_151_200_000L).array());
@@ -278,6 +286,74 @@ class RecordDecoderTest {
 
             assertThat(decoded.format()).isEqualTo(Format.BYTES);
             assertThat(decoded.problem()).contains("schema Tiny");
+        }
+    }
+
+    /** Found by DecoderRobustnessProperties: Avro allocated whatever a corrupt length or count claimed. */
+    @Nested
+    class CorruptAvroLengths {
+
+        private final Schema tags = new Schema.Parser().parse(
+                "{\"type\":\"record\",\"name\":\"Tags\",\"fields\":[{\"name\":\"tags\",\"type\":{\"type\":\"array\",\"items\":[\"null\",\"string\"]}}]}");
+        private final RecordDecoder configured = new RecordDecoder(DecoderSettings.automatic().withValues("t", TopicDecoding.plainAvro(tags)));
+
+        @Test
+        void aStringLengthLongerThanThePayloadFailsTheRecordWithoutAllocatingIt() {
+            byte[] bytes = AvroSamples.plain(AvroSamples.PAYMENT, AvroSamples.payment());
+            byte[] huge = {(byte) 0xFE, (byte) 0xFF, (byte) 0xFF, (byte) 0x1F}; // 33,554,431 bytes, under Avro's 64 MB limit
+            byte[] corrupt = concat(huge, Arrays.copyOfRange(bytes, 1, bytes.length));
+            RecordDecoder plain = new RecordDecoder(DecoderSettings.automatic().withValues("t", TopicDecoding.plainAvro(AvroSamples.PAYMENT)));
+
+            long before = allocated();
+            Decoded decoded = plain.decodeValue("t", corrupt);
+
+            assertThat(allocated() - before).isLessThan(1 << 20);
+            assertThat(decoded.format()).isEqualTo(Format.BYTES);
+            assertThat(decoded.problem()).contains("a string claims 33554431 bytes where").endsWith("are left: a corrupt length");
+        }
+
+        @Test
+        void anItemCountFarBeyondThePayloadFailsTheRecordWithoutAllocatingIt() {
+            byte[] corrupt = concat(zigzagVarint(5_000_000), new byte[] {2, 2, 'a', 0});
+
+            long before = allocated();
+            Decoded decoded = configured.decodeValue("t", corrupt);
+
+            assertThat(allocated() - before).isLessThan(1 << 20);
+            assertThat(decoded.problem()).contains("a block claims 5000000 items where 4 bytes are left: a corrupt count");
+        }
+
+        @Test
+        void itemsOfNoBytesMayStillOutnumberTheBytes() {
+            Schema nulls = new Schema.Parser().parse(
+                    "{\"type\":\"record\",\"name\":\"Nulls\",\"fields\":[{\"name\":\"gaps\",\"type\":{\"type\":\"array\",\"items\":\"null\"}}]}");
+            RecordDecoder decoder = new RecordDecoder(DecoderSettings.automatic().withValues("t", TopicDecoding.plainAvro(nulls)));
+
+            Decoded decoded = decoder.decodeValue("t", concat(zigzagVarint(1000), new byte[] {0}));
+
+            assertThat(decoded.ok()).as(decoded.problem()).isTrue();
+            assertThat(decoded.tree().path("gaps").size()).isEqualTo(1000);
+        }
+
+        private static byte[] zigzagVarint(long value) {
+            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+            long zigzag = (value << 1) ^ (value >> 63);
+            while ((zigzag & ~0x7FL) != 0) {
+                out.write((int) ((zigzag & 0x7F) | 0x80));
+                zigzag >>>= 7;
+            }
+            out.write((int) zigzag);
+            return out.toByteArray();
+        }
+
+        private static byte[] concat(byte[] first, byte[] second) {
+            byte[] both = Arrays.copyOf(first, first.length + second.length);
+            System.arraycopy(second, 0, both, first.length, second.length);
+            return both;
+        }
+
+        private static long allocated() {
+            return ((com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean()).getCurrentThreadAllocatedBytes();
         }
     }
 }
