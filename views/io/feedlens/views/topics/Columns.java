@@ -4,8 +4,11 @@ import java.util.Comparator;
 import java.util.function.Function;
 
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.collections.ObservableList;
+import javafx.scene.control.Label;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
 import javafx.scene.control.Tooltip;
 
 /**
@@ -42,6 +45,34 @@ final class Columns {
                                              Function<T, String> styleClass, Function<T, String> tooltip) {
         column.setCellFactory(c -> new FormattedCell<>(shown, styleClass, tooltip));
         return column;
+    }
+
+    /** A short header with its full meaning in a tooltip, for figures whose name would not fit. */
+    static <S, T> TableColumn<S, T> explained(TableColumn<S, T> column, String meaning) {
+        Label header = new Label(column.getText());
+        header.setTooltip(new Tooltip(meaning));
+        column.setText(null);
+        column.setGraphic(header);
+        return column;
+    }
+
+    /** A header over several columns, e.g. "Offsets" over earliest, latest and records. */
+    @SafeVarargs
+    static <S> TableColumn<S, ?> group(String title, TableColumn<S, ?>... columns) {
+        TableColumn<S, Object> group = new TableColumn<>(title);
+        group.getColumns().addAll(columns);
+        return group;
+    }
+
+    /** Tables in FeedLens show many rows: dense rows and stripes keep them readable. */
+    static <S> TableView<S> table(String id, ObservableList<S> rows, String placeholder) {
+        TableView<S> table = new TableView<>(rows);
+        table.setId(id);
+        table.getStyleClass().addAll("dense", "striped");
+        Label empty = new Label(placeholder);
+        empty.setWrapText(true);
+        table.setPlaceholder(empty);
+        return table;
     }
 
     private static String idOf(String title) {

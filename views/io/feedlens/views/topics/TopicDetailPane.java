@@ -3,6 +3,7 @@ package io.feedlens.views.topics;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.function.Function;
 
 import io.feedlens.app.topics.PartitionDetail;
 import io.feedlens.app.topics.ReadingGroup;
@@ -91,7 +92,7 @@ final class TopicDetailPane extends VBox {
         long overrides = detail.settings().stream().filter(TopicSetting::nonDefault).count();
         int groups = detail.readingGroups().size();
         return (detail.internal() ? "internal · " : "") + detail.partitions().size() + " partitions · "
-                + TopicFormats.count(records) + " records · " + overrides + " non-default configs · "
+                + TopicFormats.count(records) + (records == 1 ? " record · " : " records · ") + overrides + " non-default configs · "
                 + groups + (groups == 1 ? " group reads it" : " groups read it");
     }
 
@@ -102,21 +103,24 @@ final class TopicDetailPane extends VBox {
     }
 
     private TableView<PartitionDetail> partitionTable() {
-        TableView<PartitionDetail> table = new TableView<>(model.partitions());
-        table.setId("partitions");
-        table.setPlaceholder(new Label("No partitions."));
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        TableColumn<PartitionDetail, List<Integer>> isr = Columns.text("In sync", 80, PartitionDetail::inSyncReplicas, TopicDetailPane::brokers);
+        TableView<PartitionDetail> table = Columns.table("partitions", model.partitions(), "No partitions.");
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
         table.getColumns().addAll(List.of(
-                Columns.number("Partition", 76, PartitionDetail::partition, String::valueOf),
-                Columns.text("Leader", 70, PartitionDetail::leader, l -> l == null ? "offline" : String.valueOf(l)),
-                Columns.text("Replicas", 80, PartitionDetail::replicas, TopicDetailPane::brokers),
-                isr,
-                Columns.number("Earliest offset", 116, PartitionDetail::earliestOffset, TopicDetailPane::offset),
-                Columns.number("Latest offset", 110, PartitionDetail::latestOffset, TopicDetailPane::offset),
-                Columns.number("Records", 90, PartitionDetail::records, TopicFormats::count),
-                timeColumn("First record", PartitionDetail::firstRecordTime),
-                timeColumn("Last record", PartitionDetail::lastRecordTime)));
+                Columns.number("Partition", 80, PartitionDetail::partition, String::valueOf),
+                Columns.group("Brokers",
+                        Columns.text("Leader", 70, PartitionDetail::leader, l -> l == null ? "offline" : String.valueOf(l)),
+                        Columns.text("Replicas", 84, PartitionDetail::replicas, TopicDetailPane::brokers),
+                        Columns.explained(Columns.text("ISR", 60, PartitionDetail::inSyncReplicas, TopicDetailPane::brokers),
+                                "In-sync replicas: the replicas that are up to date with the leader")),
+                Columns.group("Offsets",
+                        Columns.number("Earliest", 90, PartitionDetail::earliestOffset, TopicDetailPane::offset),
+                        Columns.number("Latest", 90, PartitionDetail::latestOffset, TopicDetailPane::offset),
+                        Columns.number("Records", 90, PartitionDetail::records, TopicFormats::count)),
+                Columns.group("Record times",
+                        timeColumn("First", PartitionDetail::firstRecordTime,
+                                "Timestamp of the oldest record still kept"),
+                        timeColumn("Last", PartitionDetail::lastRecordTime,
+                                "The newest record timestamp in the partition"))));
         table.setRowFactory(view -> new TableRow<>() {
             @Override
             protected void updateItem(PartitionDetail partition, boolean empty) {
@@ -130,10 +134,13 @@ final class TopicDetailPane extends VBox {
         return table;
     }
 
-    private static TableColumn<PartitionDetail, Instant> timeColumn(String title, java.util.function.Function<PartitionDetail, Instant> time) {
-        TableColumn<PartitionDetail, Instant> column = Columns.number(title, 190, time, t -> "");
-        return Columns.flagged(column, t -> t == null ? "—" : TopicFormats.absolute(t, ZoneId.systemDefault()), t -> null,
-                t -> t == null ? null : TopicFormats.ago(t, Instant.now()));
+    /** To the second in the cell; the tooltip adds milliseconds, zone and how long ago. */
+    private static TableColumn<PartitionDetail, Instant> timeColumn(String title, Function<PartitionDetail, Instant> time,
+                                                                    String meaning) {
+        TableColumn<PartitionDetail, Instant> column = Columns.number(title, 160, time, t -> "");
+        Columns.flagged(column, t -> TopicFormats.time(t, ZoneId.systemDefault()), t -> null,
+                t -> t == null ? null : TopicFormats.absolute(t, ZoneId.systemDefault()) + " (" + TopicFormats.ago(t, Instant.now()) + ")");
+        return Columns.explained(column, meaning);
     }
 
     private static String brokers(List<Integer> ids) {
@@ -154,9 +161,7 @@ final class TopicDetailPane extends VBox {
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(8, 0, 8, 0));
 
-        TableView<TopicSetting> table = new TableView<>(model.settings());
-        table.setId("configs");
-        table.setPlaceholder(new Label("Every config of this topic has Kafka's default value."));
+        TableView<TopicSetting> table = Columns.table("configs", model.settings(), "Every config of this topic has Kafka's default value.");
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.getColumns().addAll(List.of(
                 Columns.text("Config", 300, TopicSetting::name, n -> n),
@@ -177,9 +182,8 @@ final class TopicDetailPane extends VBox {
     }
 
     private TableView<ReadingGroup> groupTable() {
-        TableView<ReadingGroup> table = new TableView<>(model.readingGroups());
-        table.setId("reading-groups");
-        table.setPlaceholder(new Label("No consumer group has committed offsets on this topic."));
+        TableView<ReadingGroup> table = Columns.table("reading-groups", model.readingGroups(),
+                "No consumer group has committed offsets on this topic.");
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.getColumns().addAll(List.of(
                 Columns.text("Group", 320, ReadingGroup::groupId, g -> g),

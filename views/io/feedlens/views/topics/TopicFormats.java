@@ -11,6 +11,7 @@ public final class TopicFormats {
 
     private static final String[] BYTE_UNITS = {"B", "KB", "MB", "GB", "TB", "PB"};
     private static final DateTimeFormatter ABSOLUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS zzz", Locale.ROOT);
+    private static final DateTimeFormatter SECONDS = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT);
 
     private TopicFormats() {
     }
@@ -92,6 +93,11 @@ public final class TopicFormats {
             return seconds / 3_600 + " h";
         }
         return seconds / 86_400 + " d";
+    }
+
+    /** Local time to the second, for table cells; "—" when there is none. */
+    public static String time(Instant time, ZoneId zone) {
+        return time == null ? "—" : SECONDS.format(time.atZone(zone));
     }
 
     /** The full local time with milliseconds and zone, for tooltips: exact where the table is brief. */

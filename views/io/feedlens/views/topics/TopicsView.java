@@ -76,25 +76,28 @@ public final class TopicsView extends BorderPane {
     }
 
     private TableView<TopicSummary> topicTable() {
-        TableView<TopicSummary> table = new TableView<>(model.topics());
-        table.setId("topics");
+        TableView<TopicSummary> table = Columns.table("topics", model.topics(), "");
         model.topics().comparatorProperty().bind(table.comparatorProperty());
-        Label placeholder = new Label();
+        Label placeholder = (Label) table.getPlaceholder();
         placeholder.setId("topics-message");
-        placeholder.setWrapText(true);
         placeholder.textProperty().bind(model.emptyListText());
-        table.setPlaceholder(placeholder);
         TableColumn<TopicSummary, String> name = nameColumn();
         table.getColumns().addAll(java.util.List.of(
                 name,
-                Columns.number("Partitions", 78, TopicSummary::partitions, String::valueOf),
-                Columns.number("RF", 44, TopicSummary::replicationFactor, String::valueOf),
-                warning(Columns.number("Under-replicated", 124, TopicSummary::underReplicated, String::valueOf), "cell-warning"),
-                warning(Columns.number("Offline", 64, TopicSummary::offlinePartitions, String::valueOf), "cell-danger"),
-                Columns.number("Est. records", 100, TopicSummary::estimatedRecords, TopicFormats::count),
-                Columns.number("Size", 76, TopicSummary::sizeOnDiskBytes, TopicFormats::bytes),
+                Columns.number("Partitions", 92, TopicSummary::partitions, String::valueOf),
+                Columns.explained(Columns.number("RF", 44, TopicSummary::replicationFactor, String::valueOf),
+                        "Replication factor: how many brokers hold a copy of each partition"),
+                Columns.explained(warning(Columns.number("Under-rep.", 104, TopicSummary::underReplicated, String::valueOf), "cell-warning"),
+                        "Under-replicated partitions: fewer replicas in sync than assigned"),
+                Columns.explained(warning(Columns.number("Offline", 70, TopicSummary::offlinePartitions, String::valueOf), "cell-danger"),
+                        "Offline partitions: no leader, so they can be neither read nor written"),
+                Columns.explained(Columns.number("Records", 90, TopicSummary::estimatedRecords, TopicFormats::count),
+                        "Estimated records: latest minus earliest offset, summed over partitions "
+                                + "(an upper bound for compacted and transactional topics)"),
+                Columns.explained(Columns.number("Size", 76, TopicSummary::sizeOnDiskBytes, TopicFormats::bytes),
+                        "Size on disk, over all replicas"),
                 retentionColumn(),
-                Columns.text("Cleanup", 84, TopicSummary::cleanupPolicy, c -> c == null ? "—" : c),
+                Columns.text("Cleanup", 76, TopicSummary::cleanupPolicy, c -> c == null ? "—" : c),
                 lastWriteColumn()));
         giveNameTheRoomLeft(table, name);
         // Only a person's choice moves the selection: a filter that hides the selected row keeps its detail open.
@@ -130,7 +133,7 @@ public final class TopicsView extends BorderPane {
     }
 
     private static TableColumn<TopicSummary, TopicSummary> retentionColumn() {
-        TableColumn<TopicSummary, TopicSummary> column = Columns.text("Retention", 96, t -> t,
+        TableColumn<TopicSummary, TopicSummary> column = Columns.text("Retention", 108, t -> t,
                 t -> TopicFormats.retention(t.retentionMs(), t.retentionBytes()));
         column.setComparator(Comparator.comparing(TopicsView::retentionForSorting));
         return column;
@@ -143,7 +146,7 @@ public final class TopicsView extends BorderPane {
     }
 
     private static TableColumn<TopicSummary, Instant> lastWriteColumn() {
-        TableColumn<TopicSummary, Instant> column = Columns.number("Last write", 100, TopicSummary::lastWriteTime,
+        TableColumn<TopicSummary, Instant> column = Columns.number("Last write", 92, TopicSummary::lastWriteTime,
                 t -> TopicFormats.ago(t, Instant.now()));
         return Columns.flagged(column, t -> TopicFormats.ago(t, Instant.now()), t -> null,
                 t -> t == null ? "No records" : TopicFormats.absolute(t, ZoneId.systemDefault()));

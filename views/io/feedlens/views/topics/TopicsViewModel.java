@@ -87,12 +87,16 @@ public final class TopicsViewModel {
         return message.getReadOnlyProperty();
     }
 
-    /** "12 of 40 topics", or "40 topics" when nothing is filtered out. */
+    /** "40 topics · 3 internal hidden", or "12 of 40 topics" while a filter narrows them. */
     public StringBinding countText() {
-        return Bindings.createStringBinding(() -> shownTopics.size() == allTopics.size()
-                        ? TopicFormats.count(allTopics.size()) + " topics"
-                        : TopicFormats.count(shownTopics.size()) + " of " + TopicFormats.count(allTopics.size()) + " topics",
-                shownTopics, allTopics);
+        return Bindings.createStringBinding(() -> {
+            long internal = allTopics.stream().filter(TopicSummary::internal).count();
+            long wanted = showInternal.get() ? allTopics.size() : allTopics.size() - internal;
+            String hidden = showInternal.get() || internal == 0 ? "" : " · " + internal + " internal hidden";
+            return shownTopics.size() == wanted
+                    ? TopicFormats.count(wanted) + " topics" + hidden
+                    : TopicFormats.count(shownTopics.size()) + " of " + TopicFormats.count(wanted) + " topics" + hidden;
+        }, shownTopics, allTopics, showInternal);
     }
 
     /** What the empty list says instead: why there are no rows, or that the filter matches none. */
