@@ -5,6 +5,9 @@ import java.time.ZoneId;
 import java.util.Comparator;
 
 import io.feedlens.app.topics.TopicSummary;
+import javafx.animation.Animation;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
@@ -21,6 +24,7 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
+import javafx.util.Duration;
 
 /**
  * The Topics screen: a filterable, sortable table of the cluster's topics above the selected topic's detail.
@@ -29,6 +33,8 @@ import javafx.scene.layout.Region;
 public final class TopicsView extends BorderPane {
 
     public static final String STYLE_CLASS = "topics-view";
+    /** How often the list's figures are updated while the screen is shown: feeds are live, a stale count misleads. */
+    static final Duration LIST_UPDATE = Duration.seconds(10);
 
     private final TopicsViewModel model;
 
@@ -40,6 +46,20 @@ public final class TopicsView extends BorderPane {
         split.setOrientation(Orientation.VERTICAL);
         split.setDividerPositions(0.46);
         setCenter(split);
+        keepListCurrent();
+    }
+
+    /** Updates the list periodically, only while this screen is in the window (other screens leave no load behind). */
+    private void keepListCurrent() {
+        Timeline updates = new Timeline(new KeyFrame(LIST_UPDATE, e -> model.refreshTopicList()));
+        updates.setCycleCount(Animation.INDEFINITE);
+        sceneProperty().addListener((o, before, now) -> {
+            if (now == null) {
+                updates.stop();
+            } else {
+                updates.play();
+            }
+        });
     }
 
     private HBox toolbar() {
@@ -64,7 +84,6 @@ public final class TopicsView extends BorderPane {
         loading.visibleProperty().bind(model.loadingProperty());
         Button refresh = new Button("Refresh");
         refresh.setId("refresh-topics");
-        refresh.disableProperty().bind(model.loadingProperty());
         refresh.setOnAction(e -> model.refresh());
 
         Region spacer = new Region();
@@ -87,9 +106,9 @@ public final class TopicsView extends BorderPane {
                 Columns.number("Partitions", 92, TopicSummary::partitions, String::valueOf),
                 Columns.explained(Columns.number("RF", 44, TopicSummary::replicationFactor, String::valueOf),
                         "Replication factor: how many brokers hold a copy of each partition"),
-                Columns.explained(warning(Columns.number("Under-rep.", 104, TopicSummary::underReplicated, String::valueOf), "cell-warning"),
+                Columns.explained(warning(Columns.number("Under-rep.", 100, TopicSummary::underReplicated, String::valueOf), "cell-warning"),
                         "Under-replicated partitions: fewer replicas in sync than assigned"),
-                Columns.explained(warning(Columns.number("Offline", 70, TopicSummary::offlinePartitions, String::valueOf), "cell-danger"),
+                Columns.explained(warning(Columns.number("Offline", 68, TopicSummary::offlinePartitions, String::valueOf), "cell-danger"),
                         "Offline partitions: no leader, so they can be neither read nor written"),
                 Columns.explained(Columns.number("Records", 90, TopicSummary::estimatedRecords, TopicFormats::count),
                         "Estimated records: latest minus earliest offset, summed over partitions "
@@ -97,7 +116,7 @@ public final class TopicsView extends BorderPane {
                 Columns.explained(Columns.number("Size", 76, TopicSummary::sizeOnDiskBytes, TopicFormats::bytes),
                         "Size on disk, over all replicas"),
                 retentionColumn(),
-                Columns.text("Cleanup", 76, TopicSummary::cleanupPolicy, c -> c == null ? "—" : c),
+                Columns.text("Cleanup", 86, TopicSummary::cleanupPolicy, c -> c == null ? "—" : c),
                 lastWriteColumn()));
         giveNameTheRoomLeft(table, name);
         // Only a person's choice moves the selection: a filter that hides the selected row keeps its detail open.
@@ -123,7 +142,7 @@ public final class TopicsView extends BorderPane {
 
     private static TableColumn<TopicSummary, String> nameColumn() {
         TableColumn<TopicSummary, String> name = Columns.text("Name", 260, TopicSummary::name, n -> n);
-        name.setMinWidth(180);
+        name.setMinWidth(160);
         name.setSortType(TableColumn.SortType.ASCENDING);
         return name;
     }
@@ -146,7 +165,7 @@ public final class TopicsView extends BorderPane {
     }
 
     private static TableColumn<TopicSummary, Instant> lastWriteColumn() {
-        TableColumn<TopicSummary, Instant> column = Columns.number("Last write", 92, TopicSummary::lastWriteTime,
+        TableColumn<TopicSummary, Instant> column = Columns.number("Last write", 100, TopicSummary::lastWriteTime,
                 t -> TopicFormats.ago(t, Instant.now()));
         return Columns.flagged(column, t -> TopicFormats.ago(t, Instant.now()), t -> null,
                 t -> t == null ? "No records" : TopicFormats.absolute(t, ZoneId.systemDefault()));

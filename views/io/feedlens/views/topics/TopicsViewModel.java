@@ -124,6 +124,18 @@ public final class TopicsViewModel {
 
     /** Lists the topics again and, when a topic is selected, its detail. */
     public CompletableFuture<List<TopicSummary>> refresh() {
+        return load(true);
+    }
+
+    /**
+     * Lists the topics again but leaves the detail as it is, for the screen's periodic update: the figures in the
+     * list stay current while a person reads a topic's configs without the tables under them being replaced.
+     */
+    public CompletableFuture<List<TopicSummary>> refreshTopicList() {
+        return loading.get() ? CompletableFuture.completedFuture(List.copyOf(allTopics)) : load(false);
+    }
+
+    private CompletableFuture<List<TopicSummary>> load(boolean withDetail) {
         if (service == null) {
             return CompletableFuture.completedFuture(List.of());
         }
@@ -135,9 +147,9 @@ public final class TopicsViewModel {
             }
             loading.set(false);
             if (failure != null) {
-                show(List.of(), reason(failure));
+                show(List.of(), reason(failure), withDetail);
             } else {
-                show(topics, "");
+                show(topics, "", withDetail);
             }
         }, ui);
     }
@@ -157,7 +169,7 @@ public final class TopicsViewModel {
         }
     }
 
-    private void show(List<TopicSummary> topics, String problem) {
+    private void show(List<TopicSummary> topics, String problem, boolean withDetail) {
         String selectedName = selected.get() == null ? null : selected.get().name();
         allTopics.setAll(topics);
         message.set(problem);
@@ -165,7 +177,7 @@ public final class TopicsViewModel {
         TopicSummary again = sortedTopics.stream().filter(t -> t.name().equals(selectedName)).findFirst()
                 .orElse(sortedTopics.isEmpty() ? null : sortedTopics.get(0));
         selected.set(again);
-        if (again != null && again.name().equals(selectedName)) {
+        if (again != null && again.name().equals(selectedName) && withDetail) {
             detail.show(service, selectedName);
         } else if (again == null) {
             detail.clear(problem.isEmpty() ? TopicDetailViewModel.NOTHING_SELECTED : problem);

@@ -89,6 +89,20 @@ class TopicsViewModelTest {
     }
 
     @Test
+    void thePeriodicListUpdateKeepsTheSelectionAndLeavesTheDetailAlone() {
+        connect();
+        TopicSummary orders = model.topics().filtered(t -> t.name().equals(prefix + "orders")).get(0);
+        model.selectedProperty().set(orders);
+        eventually(() -> model.detail().partitions().size() == 3);
+        Object shownDetail = model.detail().detailProperty().get();
+
+        model.refreshTopicList().join();
+
+        assertThat(model.selectedProperty().get().name()).isEqualTo(prefix + "orders");
+        assertThat(model.detail().detailProperty().get()).isSameAs(shownDetail);
+    }
+
+    @Test
     void disconnectingEmptiesTheListAndSaysWhy() {
         connect();
 
