@@ -51,13 +51,14 @@ public final class TopicsViewModel {
     private final TopicDetailViewModel detail;
     private TopicService service;
     private long request;
+    private boolean replacingRows;
 
     public TopicsViewModel(ActiveCluster cluster, Executor ui) {
         this.cluster = cluster;
         this.ui = ui;
         this.detail = new TopicDetailViewModel(ui);
         shownTopics.predicateProperty().bind(Bindings.createObjectBinding(this::shownOnes, filter, showInternal));
-        selected.addListener((o, before, now) -> showDetail(before, now));
+        selected.addListener((o, before, now) -> showDetail(now));
         cluster.stateProperty().addListener((o, before, now) -> clusterChanged(now));
         clusterChanged(cluster.stateProperty().get());
     }
@@ -171,23 +172,35 @@ public final class TopicsViewModel {
 
     private void show(List<TopicSummary> topics, String problem, boolean withDetail) {
         String selectedName = selected.get() == null ? null : selected.get().name();
-        allTopics.setAll(topics);
+        // Replacing the rows makes a table move its selection about; those moves are not a person's choice.
+        replacingRows = true;
+        try {
+            allTopics.setAll(topics);
+        } finally {
+            replacingRows = false;
+        }
         message.set(problem);
-        // Keep the selection across a refresh; otherwise start with the first topic so the detail is never blank.
-        TopicSummary again = sortedTopics.stream().filter(t -> t.name().equals(selectedName)).findFirst()
+        // Keep the selection across a refresh, even while filtered out; else start with the first shown topic.
+        TopicSummary again = allTopics.stream().filter(t -> t.name().equals(selectedName)).findFirst()
                 .orElse(sortedTopics.isEmpty() ? null : sortedTopics.get(0));
         selected.set(again);
-        if (again != null && again.name().equals(selectedName) && withDetail) {
-            detail.show(service, selectedName);
-        } else if (again == null) {
+        if (again == null) {
             detail.clear(problem.isEmpty() ? TopicDetailViewModel.NOTHING_SELECTED : problem);
+        } else if (withDetail && again.name().equals(detail.topicProperty().get())) {
+            detail.show(service, again.name());
+        } else {
+            showDetail(again);
         }
     }
 
-    private void showDetail(TopicSummary before, TopicSummary now) {
+    /** Loads the detail when the selection names another topic than the one shown. */
+    private void showDetail(TopicSummary now) {
+        if (replacingRows) {
+            return;
+        }
         if (now == null) {
             detail.clear(TopicDetailViewModel.NOTHING_SELECTED);
-        } else if (service != null && (before == null || !before.name().equals(now.name()))) {
+        } else if (service != null && !now.name().equals(detail.topicProperty().get())) {
             detail.show(service, now.name());
         }
     }

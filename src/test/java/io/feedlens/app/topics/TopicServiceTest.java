@@ -13,16 +13,14 @@ import java.util.concurrent.CompletionException;
 import io.feedlens.app.broker.EmbeddedKafka;
 import io.feedlens.app.cluster.ConnectionProblem;
 import io.feedlens.testing.KafkaBroker;
+import io.feedlens.testing.TopicOverrides;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AlterConfigOp;
-import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterEach;
@@ -100,9 +98,7 @@ class TopicServiceTest {
     @Test
     void alteredRetentionIsMarkedAsATopicOverride() throws Exception {
         String topic = create("retention", 1);
-        ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, topic);
-        admin.incrementalAlterConfigs(Map.of(resource, List.of(
-                new AlterConfigOp(new ConfigEntry("retention.ms", "3600000"), AlterConfigOp.OpType.SET)))).all().get();
+        TopicOverrides.set(admin, topic, "retention.ms", "3600000");
 
         TopicDetail detail = service.describe(topic).join();
 
@@ -156,6 +152,11 @@ class TopicServiceTest {
     private String create(String name, int partitions) throws Exception {
         String topic = prefix + name;
         admin.createTopics(List.of(new NewTopic(topic, partitions, (short) 1))).all().get();
+        // The controller has the topic now; the broker's metadata, which describe calls read, follows a moment later.
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (!admin.listTopics().names().get().contains(topic) && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
         return topic;
     }
 

@@ -17,6 +17,7 @@ import io.feedlens.app.topics.ReadingGroup;
 import io.feedlens.app.topics.TopicSetting;
 import io.feedlens.app.topics.TopicSummary;
 import io.feedlens.testing.KafkaBroker;
+import io.feedlens.testing.TopicOverrides;
 import io.feedlens.views.Workbench;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
@@ -24,15 +25,12 @@ import javafx.scene.control.TableCell;
 import javafx.scene.control.TableView;
 import javafx.stage.Stage;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AlterConfigOp;
-import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterEach;
@@ -141,9 +139,7 @@ class TopicsScreenTest {
             admin.createTopics(List.of(new NewTopic(prefix + "orders", 3, (short) 1),
                     new NewTopic(prefix + "orders-retry", 1, (short) 1),
                     new NewTopic(prefix + "payments-audit", 2, (short) 1))).all().get();
-            ConfigResource audit = new ConfigResource(ConfigResource.Type.TOPIC, prefix + "payments-audit");
-            admin.incrementalAlterConfigs(Map.of(audit, List.of(new AlterConfigOp(
-                    new ConfigEntry("retention.ms", "86400000"), AlterConfigOp.OpType.SET)))).all().get();
+            TopicOverrides.set(admin, prefix + "payments-audit", "retention.ms", "86400000");
         }
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of("bootstrap.servers", bootstrap),
                 new StringSerializer(), new StringSerializer())) {

@@ -12,12 +12,10 @@ import io.feedlens.app.broker.EmbeddedKafka;
 import io.feedlens.app.cluster.ClusterProfile;
 import io.feedlens.app.topics.TopicSummary;
 import io.feedlens.testing.KafkaBroker;
+import io.feedlens.testing.TopicOverrides;
 import io.feedlens.views.shell.ActiveCluster;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AlterConfigOp;
-import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.common.config.ConfigResource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -38,9 +36,7 @@ class TopicsViewModelTest {
             admin.createTopics(List.of(new NewTopic(prefix + "orders", 3, (short) 1),
                     new NewTopic(prefix + "orders-retry", 1, (short) 1),
                     new NewTopic(prefix + "payments", 2, (short) 1))).all().get();
-            ConfigResource payments = new ConfigResource(ConfigResource.Type.TOPIC, prefix + "payments");
-            admin.incrementalAlterConfigs(Map.of(payments, List.of(new AlterConfigOp(
-                    new ConfigEntry("cleanup.policy", "compact"), AlterConfigOp.OpType.SET)))).all().get();
+            TopicOverrides.set(admin, prefix + "payments", "cleanup.policy", "compact");
         }
     }
 
@@ -96,6 +92,7 @@ class TopicsViewModelTest {
         eventually(() -> model.detail().partitions().size() == 3);
         Object shownDetail = model.detail().detailProperty().get();
 
+        model.filterProperty().set(prefix + "payments");
         model.refreshTopicList().join();
 
         assertThat(model.selectedProperty().get().name()).isEqualTo(prefix + "orders");
