@@ -5,6 +5,7 @@ import java.util.function.Function;
 
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.ObservableList;
+import javafx.collections.transformation.SortedList;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
@@ -66,7 +67,10 @@ final class Columns {
 
     /** Tables in FeedLens show many rows: dense rows and stripes keep them readable. */
     static <S> TableView<S> table(String id, ObservableList<S> rows, String placeholder) {
-        TableView<S> table = new TableView<>(rows);
+        // Header clicks sort a SortedList view of the rows; the model's own lists stay as they are.
+        SortedList<S> sorted = rows instanceof SortedList<S> given ? given : new SortedList<>(rows);
+        TableView<S> table = new TableView<>(sorted);
+        sorted.comparatorProperty().bind(table.comparatorProperty());
         table.setId(id);
         table.getStyleClass().addAll("dense", "striped");
         Label empty = new Label(placeholder);

@@ -1,5 +1,6 @@
 package io.feedlens.views.topics;
 
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
@@ -29,6 +30,10 @@ import javafx.collections.transformation.FilteredList;
 public final class TopicDetailViewModel {
 
     static final String NOTHING_SELECTED = "Select a topic to see its partitions, configs and the groups that read it.";
+
+    /** What was changed on purpose is what people look for: non-default values on top, then by name. */
+    private static final Comparator<TopicSetting> NON_DEFAULT_FIRST =
+            Comparator.comparing((TopicSetting s) -> !s.nonDefault()).thenComparing(TopicSetting::name);
 
     private final Executor ui;
     private final ReadOnlyObjectWrapper<TopicDetail> detail = new ReadOnlyObjectWrapper<>();
@@ -121,7 +126,7 @@ public final class TopicDetailViewModel {
         detail.set(answer);
         message.set(why);
         partitions.setAll(answer == null ? List.of() : answer.partitions());
-        allSettings.setAll(answer == null ? List.of() : answer.settings());
+        allSettings.setAll(answer == null ? List.of() : answer.settings().stream().sorted(NON_DEFAULT_FIRST).toList());
         readingGroups.setAll(answer == null ? List.of() : answer.readingGroups());
     }
 }

@@ -68,7 +68,8 @@ public final class TopicsView extends BorderPane {
         TextField filter = new TextField();
         filter.setId("topic-filter");
         filter.setPromptText("Filter by name");
-        filter.setPrefColumnCount(22);
+        filter.setPrefColumnCount(20);
+        filter.setMinWidth(140);
         filter.textProperty().bindBidirectional(model.filterProperty());
         CheckBox internal = new CheckBox("Show internal topics");
         internal.setId("show-internal");
@@ -88,6 +89,10 @@ public final class TopicsView extends BorderPane {
 
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
+        // Only the filter box gives up width when the window is narrow; words and buttons keep theirs.
+        for (Region keepsItsWidth : new Region[] {title, internal, count, loading, refresh}) {
+            keepsItsWidth.setMinWidth(Region.USE_PREF_SIZE);
+        }
         HBox bar = new HBox(12, title, filter, internal, spacer, count, loading, refresh);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(10, 12, 10, 12));
@@ -96,7 +101,6 @@ public final class TopicsView extends BorderPane {
 
     private TableView<TopicSummary> topicTable() {
         TableView<TopicSummary> table = Columns.table("topics", model.topics(), "");
-        model.topics().comparatorProperty().bind(table.comparatorProperty());
         Label placeholder = (Label) table.getPlaceholder();
         placeholder.setId("topics-message");
         placeholder.textProperty().bind(model.emptyListText());
@@ -141,7 +145,9 @@ public final class TopicsView extends BorderPane {
     }
 
     private static TableColumn<TopicSummary, String> nameColumn() {
-        TableColumn<TopicSummary, String> name = Columns.text("Name", 260, TopicSummary::name, n -> n);
+        // The tooltip gives the whole name where the column cuts it short.
+        TableColumn<TopicSummary, String> name = Columns.flagged(Columns.text("Name", 260, TopicSummary::name, n -> n),
+                n -> n, n -> null, n -> n);
         name.setMinWidth(160);
         name.setSortType(TableColumn.SortType.ASCENDING);
         return name;
