@@ -37,16 +37,26 @@ public final class TopicsView extends BorderPane {
     static final Duration LIST_UPDATE = Duration.seconds(10);
 
     private final TopicsViewModel model;
+    private final TopicDetailPane detailPane;
 
     public TopicsView(TopicsViewModel model) {
         this.model = model;
         getStyleClass().add(STYLE_CLASS);
         setTop(toolbar());
-        SplitPane split = new SplitPane(topicTable(), new TopicDetailPane(model.detail()));
+        detailPane = new TopicDetailPane(model.detail());
+        SplitPane split = new SplitPane(topicTable(), detailPane);
         split.setOrientation(Orientation.VERTICAL);
         split.setDividerPositions(0.46);
         setCenter(split);
         keepListCurrent();
+    }
+
+    /**
+     * Where later parts of the screen join the topic detail (the message browser, the schema drift timeline): a tab
+     * next to Partitions, Configs and Consumer groups, following {@link TopicDetailViewModel#topicProperty()}.
+     */
+    public void addTopicTab(String title, javafx.scene.Node content) {
+        detailPane.addTopicTab(title, content);
     }
 
     /** Updates the list periodically, only while this screen is in the window (other screens leave no load behind). */
