@@ -11,6 +11,8 @@ import io.feedlens.views.clusters.ClustersViewModel;
 import io.feedlens.views.shell.ActiveCluster;
 import io.feedlens.views.shell.MainWindow;
 import io.feedlens.views.shell.StatusBar;
+import io.feedlens.views.topics.TopicsView;
+import io.feedlens.views.topics.TopicsViewModel;
 import javafx.scene.Parent;
 
 /**
@@ -23,6 +25,7 @@ public final class Workbench implements AutoCloseable {
 
     private final ActiveCluster activeCluster = new ActiveCluster(FxThread.INSTANCE);
     private final ClustersViewModel clusters;
+    private final TopicsViewModel topics;
     private final StatusBar statusBar = new StatusBar(activeCluster);
     private final MainWindow window = new MainWindow(statusBar);
     private final DemoFeedTicker feedTicker;
@@ -30,7 +33,8 @@ public final class Workbench implements AutoCloseable {
     public Workbench(Path dataFolder, Supplier<DemoCluster> demoStarter) {
         clusters = new ClustersViewModel(new ProfileStore(dataFolder), activeCluster, demoStarter, FxThread.INSTANCE);
         window.addScreen("Clusters", new ClustersView(clusters));
-        window.addComingScreen("Topics", "Topics, partitions, configs and a message browser with fast filtered search.");
+        topics = new TopicsViewModel(activeCluster, FxThread.INSTANCE);
+        window.addScreen("Topics", new TopicsView(topics));
         window.addComingScreen("Consumer groups", "Lag in records and in time, Burrow-style status, lag history, offset resets.");
         window.addComingScreen("Trace", "Trace a decision to the feature versions and source events the model saw.");
         window.finishNavigation();
@@ -59,6 +63,10 @@ public final class Workbench implements AutoCloseable {
 
     public ClustersViewModel clusters() {
         return clusters;
+    }
+
+    public TopicsViewModel topics() {
+        return topics;
     }
 
     public ActiveCluster activeCluster() {

@@ -10,6 +10,7 @@ import io.feedlens.app.bench.BrokerStartBenchmark;
 import io.feedlens.app.bench.DecodeAvroBenchmark;
 import io.feedlens.app.bench.DecodeJsonBenchmark;
 import io.feedlens.app.bench.FeedThroughputBenchmark;
+import io.feedlens.app.bench.TopicListBenchmark;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -21,7 +22,7 @@ import picocli.CommandLine.Spec;
  * with the ratio to a baseline measured in the same run. Later issues add their benchmarks to {@link #benchmarks()}.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = "Run a benchmark: broker-start, feed-throughput (in-process broker), decode-json, decode-avro (in memory), or all.")
+        description = "Run a benchmark: broker-start, feed-throughput, topic-list (in-process broker); decode-json, decode-avro (in memory); or all.")
 public final class BenchCommand implements Callable<Integer> {
 
     @Parameters(paramLabel = "NAME", description = "The benchmark to run, or 'all'.")
@@ -36,8 +37,11 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--decisions", defaultValue = "5000", description = "Decisions for feed benchmarks (default ${DEFAULT-VALUE}).")
     int decisions;
 
+    @Option(names = "--topics", defaultValue = "1000", description = "Topics for topic-list (default ${DEFAULT-VALUE}).")
+    int topics;
+
     List<Benchmark> benchmarks() {
-        return List.of(new BrokerStartBenchmark(runs), new FeedThroughputBenchmark(decisions),
+        return List.of(new BrokerStartBenchmark(runs), new FeedThroughputBenchmark(decisions), new TopicListBenchmark(topics, runs),
                 new DecodeJsonBenchmark(decisions), new DecodeAvroBenchmark(decisions));
     }
 

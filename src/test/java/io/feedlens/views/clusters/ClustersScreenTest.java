@@ -57,11 +57,13 @@ class ClustersScreenTest {
     void navigationOffersClustersAndMarksLaterScreensAsComing(FxRobot robot) {
         ToggleButton clusters = robot.lookup("#nav-clusters").queryAs(ToggleButton.class);
         ToggleButton topics = robot.lookup("#nav-topics").queryAs(ToggleButton.class);
+        ToggleButton groups = robot.lookup("#nav-consumer-groups").queryAs(ToggleButton.class);
 
         assertThat(clusters.isSelected()).isTrue();
-        assertThat(topics.getText()).isEqualTo("Topics");
-        assertThat(((Label) topics.getGraphic()).getText()).isEqualTo("coming");
-        assertThat(topics.isDisabled()).isTrue();
+        assertThat(topics.isDisabled()).isFalse();
+        assertThat(groups.getText()).isEqualTo("Consumer groups");
+        assertThat(((Label) groups.getGraphic()).getText()).isEqualTo("coming");
+        assertThat(groups.isDisabled()).isTrue();
         assertThat(robot.lookup("#status-state").queryAs(Label.class).getText()).isEqualTo("● Not connected");
     }
 
