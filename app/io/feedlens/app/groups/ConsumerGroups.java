@@ -155,8 +155,9 @@ public final class ConsumerGroups implements AutoCloseable {
         List<OffsetObservation> window = windows.observe(id, tp, now, committed, lag, owner != null);
         Double rate = windows.consumeRate(id, tp);
         Duration catchUp = lag <= 0 ? Duration.ZERO : rate == null ? null : Duration.ofMillis((long) (lag / rate * 1000));
-        return new PartitionLag(tp, committed, end, lag, oldest, lagTime, catchUp, owner,
-                BurrowRules.partition(window, lag, now), null);
+        // One observation cannot show movement: Burrow's rules would call it stalled. Judge from the second on.
+        LagStatus status = window.size() < 2 ? LagStatus.OK : BurrowRules.partition(window, lag, now);
+        return new PartitionLag(tp, committed, end, lag, oldest, lagTime, catchUp, owner, status, null);
     }
 
     private static String whyUnknown(TopicPartition tp, Long committed, Long end, GroupOffsets facts) {
