@@ -8,6 +8,7 @@ import io.feedlens.app.bench.BenchResult;
 import io.feedlens.app.bench.Benchmark;
 import io.feedlens.app.bench.BrokerStartBenchmark;
 import io.feedlens.app.bench.FeedThroughputBenchmark;
+import io.feedlens.app.bench.GroupLagBenchmark;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -19,7 +20,7 @@ import picocli.CommandLine.Spec;
  * with the ratio to a baseline measured in the same run. Later issues add their benchmarks to {@link #benchmarks()}.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = "Run a benchmark against the in-process broker: broker-start, feed-throughput, or all.")
+        description = "Run a benchmark against the in-process broker: broker-start, feed-throughput, group-lag, or all.")
 public final class BenchCommand implements Callable<Integer> {
 
     @Parameters(paramLabel = "NAME", description = "The benchmark to run, or 'all'.")
@@ -35,7 +36,7 @@ public final class BenchCommand implements Callable<Integer> {
     int decisions;
 
     List<Benchmark> benchmarks() {
-        return List.of(new BrokerStartBenchmark(runs), new FeedThroughputBenchmark(decisions));
+        return List.of(new BrokerStartBenchmark(runs), new FeedThroughputBenchmark(decisions), new GroupLagBenchmark(runs));
     }
 
     @Override

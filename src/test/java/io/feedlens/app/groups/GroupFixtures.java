@@ -40,14 +40,14 @@ final class GroupFixtures {
         return Map.of("bootstrap.servers", broker.bootstrapServers());
     }
 
-    /** Creates the topic and waits until every partition's leader answers. */
+    /** Creates the topic and waits until every partition's leader answers (metadata can lag the creation). */
     static void createTopic(Admin admin, String topic, int partitions) throws Exception {
         admin.createTopics(List.of(new NewTopic(topic, partitions, (short) 1))).all().get(10, TimeUnit.SECONDS);
         Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
         for (int p = 0; p < partitions; p++) {
             latest.put(new TopicPartition(topic, p), OffsetSpec.latest());
         }
-        admin.listOffsets(latest).all().get(10, TimeUnit.SECONDS);
+        io.feedlens.app.bench.GroupLagBenchmark.awaitLeaders(admin, latest);
     }
 
     /** Writes {@code count} records to the partition, the i-th stamped {@code first + i·step}. */
