@@ -67,7 +67,7 @@ public final class GroupsResetCommand implements Callable<Integer> {
     }
 
     static final class Mode {
-        @Option(names = "--dry-run", description = "Only show what would move (the default step).")
+        @Option(names = "--dry-run", description = "Only show what would move; nothing changes.")
         boolean dryRun;
         @Option(names = "--execute", description = "Show the dry run, then apply it.")
         boolean execute;
