@@ -10,6 +10,7 @@ import io.feedlens.app.bench.BrokerStartBenchmark;
 import io.feedlens.app.bench.DecodeAvroBenchmark;
 import io.feedlens.app.bench.DecodeJsonBenchmark;
 import io.feedlens.app.bench.FeedThroughputBenchmark;
+import io.feedlens.app.bench.GroupLagBenchmark;
 import io.feedlens.app.bench.TopicListBenchmark;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -22,7 +23,7 @@ import picocli.CommandLine.Spec;
  * with the ratio to a baseline measured in the same run. Later issues add their benchmarks to {@link #benchmarks()}.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = "Run a benchmark: broker-start, feed-throughput, topic-list (in-process broker); decode-json, decode-avro (in memory); or all.")
+        description = "Run a benchmark: broker-start, feed-throughput, topic-list, group-lag (in-process broker); decode-json, decode-avro (in memory); or all.")
 public final class BenchCommand implements Callable<Integer> {
 
     @Parameters(paramLabel = "NAME", description = "The benchmark to run, or 'all'.")
@@ -42,7 +43,7 @@ public final class BenchCommand implements Callable<Integer> {
 
     List<Benchmark> benchmarks() {
         return List.of(new BrokerStartBenchmark(runs), new FeedThroughputBenchmark(decisions), new TopicListBenchmark(topics, runs),
-                new DecodeJsonBenchmark(decisions), new DecodeAvroBenchmark(decisions));
+                new GroupLagBenchmark(runs), new DecodeJsonBenchmark(decisions), new DecodeAvroBenchmark(decisions));
     }
 
     @Override

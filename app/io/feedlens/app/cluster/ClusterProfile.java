@@ -5,10 +5,11 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * A saved connection: a name people recognise, the bootstrap servers, and further Kafka client properties
- * under Kafka's own names ({@code security.protocol}, {@code sasl.mechanism}, …).
+ * A saved connection: a name people recognise, the bootstrap servers, further Kafka client properties
+ * under Kafka's own names ({@code security.protocol}, {@code sasl.mechanism}, …), and whether FeedLens may write
+ * to the cluster (offset resets, produce, delete). Profiles saved before {@code writable} existed read as read-only.
  */
-public record ClusterProfile(String name, String bootstrapServers, Map<String, String> properties) {
+public record ClusterProfile(String name, String bootstrapServers, Map<String, String> properties, boolean writable) {
 
     public ClusterProfile {
         Objects.requireNonNull(name, "name");
@@ -16,8 +17,17 @@ public record ClusterProfile(String name, String bootstrapServers, Map<String, S
         properties = properties == null ? Map.of() : Map.copyOf(properties);
     }
 
+    /** A read-only profile: writes stay off until someone marks the connection writable. */
+    public ClusterProfile(String name, String bootstrapServers, Map<String, String> properties) {
+        this(name, bootstrapServers, properties, false);
+    }
+
     public static ClusterProfile of(String name, String bootstrapServers) {
         return new ClusterProfile(name, bootstrapServers, Map.of());
+    }
+
+    public ClusterProfile withWritable(boolean allowWrites) {
+        return new ClusterProfile(name, bootstrapServers, properties, allowWrites);
     }
 
     /**

@@ -69,4 +69,17 @@ class ProfileStoreTest {
                 .hasMessageContaining("profiles.json")
                 .hasMessageContaining("could not be read");
     }
+    @Test
+    void aProfileSavedBeforeWritableExistedReadsAsReadOnly() throws Exception {
+        Files.writeString(folder.resolve("profiles.json"),
+                "[{\"name\":\"old\",\"bootstrapServers\":\"h:1\",\"properties\":{}}]");
+        assertThat(new ProfileStore(folder).load()).singleElement()
+                .satisfies(profile -> assertThat(profile.writable()).isFalse());
+    }
+
+    @Test
+    void aWritableConnectionStaysWritableAfterReload() {
+        new ProfileStore(folder).save(null, ClusterProfile.of("prod", "h:1").withWritable(true));
+        assertThat(new ProfileStore(folder).find("prod")).get().extracting(ClusterProfile::writable).isEqualTo(true);
+    }
 }
