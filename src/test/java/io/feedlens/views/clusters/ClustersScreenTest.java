@@ -146,9 +146,11 @@ class ClustersScreenTest {
         return robot.lookup(query).queryAs(Label.class).getText();
     }
 
+    /** Waits for the condition, then for the FX thread to finish what it was doing when the condition came true. */
     private static void waitUntil(FxRobot robot, Duration timeout, java.util.concurrent.Callable<Boolean> condition) {
         try {
             WaitForAsyncUtils.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS, condition);
+            WaitForAsyncUtils.waitForFxEvents();
         } catch (java.util.concurrent.TimeoutException e) {
             throw new AssertionError("Not seen within " + timeout + ": status is '" + text(robot, "#status-message") + "'", e);
         }
