@@ -11,6 +11,7 @@ import io.feedlens.app.bench.DecodeAvroBenchmark;
 import io.feedlens.app.bench.DecodeJsonBenchmark;
 import io.feedlens.app.bench.FeedThroughputBenchmark;
 import io.feedlens.app.bench.GroupLagBenchmark;
+import io.feedlens.app.bench.SearchBenchmark;
 import io.feedlens.app.bench.TopicListBenchmark;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -23,7 +24,7 @@ import picocli.CommandLine.Spec;
  * with the ratio to a baseline measured in the same run. Later issues add their benchmarks to {@link #benchmarks()}.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = "Run a benchmark: broker-start, feed-throughput, topic-list, group-lag (in-process broker); decode-json, decode-avro (in memory); or all.")
+        description = "Run a benchmark: broker-start, feed-throughput, topic-list, group-lag, search (in-process broker); decode-json, decode-avro (in memory); or all.")
 public final class BenchCommand implements Callable<Integer> {
 
     @Parameters(paramLabel = "NAME", description = "The benchmark to run, or 'all'.")
@@ -41,9 +42,12 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--topics", defaultValue = "1000", description = "Topics for topic-list (default ${DEFAULT-VALUE}).")
     int topics;
 
+    @Option(names = "--records", defaultValue = "1000000", description = "Records for the search benchmark (default ${DEFAULT-VALUE}).")
+    int records;
+
     List<Benchmark> benchmarks() {
         return List.of(new BrokerStartBenchmark(runs), new FeedThroughputBenchmark(decisions), new TopicListBenchmark(topics, runs),
-                new GroupLagBenchmark(runs), new DecodeJsonBenchmark(decisions), new DecodeAvroBenchmark(decisions));
+                new GroupLagBenchmark(runs), new SearchBenchmark(records), new DecodeJsonBenchmark(decisions), new DecodeAvroBenchmark(decisions));
     }
 
     @Override

@@ -9,7 +9,7 @@ import java.util.stream.IntStream;
  * Where the demo's cards shop and how much they spend: merchants, home countries, amounts that look like a card
  * network's (mostly tens of euros, now and then a few thousand). Draws only from the caller's {@link Random}.
  */
-final class PaymentMix {
+public final class PaymentMix {
 
     private static final List<String> MERCHANTS = List.of(
             "Lidl Berlin", "Carrefour Lyon", "Amazon EU", "Zalando", "Shell Rotterdam", "IKEA Delft", "Deutsche Bahn",
@@ -23,12 +23,12 @@ final class PaymentMix {
     }
 
     /** The cards of a feed: {@code card-0101}, {@code card-0102}, ... */
-    static List<String> cards(int count) {
+    public static List<String> cards(int count) {
         return IntStream.range(0, count).mapToObj(i -> String.format("card-%04d", 101 + i)).toList();
     }
 
     /** A payment by {@code card} at {@code time}, with ids and trace context drawn from {@code random}. */
-    static Payment payment(Random random, String card, Instant time) {
+    public static Payment payment(Random random, String card, Instant time) {
         String country = random.nextInt(ABROAD_ONE_IN) == 0
                 ? COUNTRIES.get(random.nextInt(COUNTRIES.size()))
                 : homeCountry(card);

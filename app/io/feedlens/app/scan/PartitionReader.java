@@ -9,6 +9,7 @@ import java.util.function.Consumer;
 
 import io.feedlens.app.decode.DecodedRecord;
 import io.feedlens.app.decode.RecordDecoder;
+import io.feedlens.app.search.CandidateRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -89,12 +90,12 @@ final class PartitionReader {
             any = true;
             handle.scanned.incrementAndGet();
             handle.bytes.addAndGet(Math.max(0, record.serializedKeySize()) + Math.max(0, record.serializedValueSize()));
-            DecodedRecord decoded = decoder.decode(record);
-            if (!decoded.value().ok() || !decoded.key().ok()) {
+            CandidateRecord candidate = CandidateRecord.of(record, decoder);
+            if (!candidate.value().ok()) {
                 handle.undecoded.incrementAndGet();
             }
-            if (request.filter().test(decoded, handle.filterErrors::incrementAndGet) && admit()) {
-                batch.add(decoded);
+            if (request.filter().test(candidate, handle.filterErrors::incrementAndGet) && admit()) {
+                batch.add(candidate.decoded());
             }
         }
         if (!batch.isEmpty()) {

@@ -1,7 +1,6 @@
 package io.feedlens.app.search;
 
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
 
@@ -18,7 +17,6 @@ import dev.cel.runtime.CelEvaluationException;
 import dev.cel.runtime.CelRuntime;
 import dev.cel.runtime.CelRuntimeFactory;
 import dev.cel.runtime.CelVariableResolver;
-import io.feedlens.app.decode.DecodedHeader;
 import io.feedlens.app.decode.DecodedRecord;
 
 /**
@@ -90,6 +88,11 @@ public final class RecordFilter {
 
     /** Whether the record matches; {@code onError} hears of records the expression could not be evaluated on. */
     public boolean test(DecodedRecord record, Runnable onError) {
+        return test(CandidateRecord.of(record), onError);
+    }
+
+    /** As {@link #test(DecodedRecord, Runnable)}, decoding only the parts of the record the filter reads. */
+    public boolean test(CandidateRecord record, Runnable onError) {
         if (contains != null && !containsText(record)) {
             return false;
         }
@@ -108,31 +111,22 @@ public final class RecordFilter {
         return record -> test(record, () -> { });
     }
 
-    private static CelVariableResolver variables(DecodedRecord record) {
+    private static CelVariableResolver variables(CandidateRecord record) {
         return name -> Optional.ofNullable(switch (name) {
             case "key" -> JsonValues.of(record.key().tree());
             case "value" -> JsonValues.of(record.value().tree());
-            case "headers" -> headers(record);
+            case "headers" -> record.headerTexts();
             case "topic" -> record.coordinates().topic();
             case "partition" -> (long) record.coordinates().partition();
             case "offset" -> record.coordinates().offset();
             case "timestamp" -> Timestamp.newBuilder().setSeconds(Math.floorDiv(record.timestamp(), 1000))
                     .setNanos((int) Math.floorMod(record.timestamp(), 1000) * 1_000_000).build();
-            case "size" -> (long) (record.key().size() + record.value().size());
+            case "size" -> record.size();
             default -> null;
         });
     }
 
-    /** Later headers of the same name win, as Kafka's {@code lastHeader} does. */
-    private static Map<String, String> headers(DecodedRecord record) {
-        Map<String, String> map = new java.util.HashMap<>();
-        for (DecodedHeader header : record.headers()) {
-            map.put(header.key(), header.text());
-        }
-        return map;
-    }
-
-    private boolean containsText(DecodedRecord record) {
+    private boolean containsText(CandidateRecord record) {
         if (record.key().preview(Integer.MAX_VALUE).toLowerCase(Locale.ROOT).contains(contains)
                 || record.value().preview(Integer.MAX_VALUE).toLowerCase(Locale.ROOT).contains(contains)) {
             return true;

@@ -1,0 +1,157 @@
+package io.feedlens.app.bench;
+
+import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryMXBean;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.atomic.AtomicLong;
+
+import io.feedlens.app.broker.EmbeddedKafka;
+import io.feedlens.app.decode.DecoderSettings;
+import io.feedlens.app.decode.DecodedRecord;
+import io.feedlens.app.decode.RecordDecoder;
+import io.feedlens.app.demo.FeedRecords;
+import io.feedlens.app.demo.PaymentMix;
+import io.feedlens.app.scan.ScanHandle;
+import io.feedlens.app.scan.ScanRequest;
+import io.feedlens.app.scan.ScanSummary;
+import io.feedlens.app.scan.TopicScan;
+import io.feedlens.app.search.RecordFilter;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+
+/**
+ * FeedLens search over N demo payments (JSON with CloudEvents headers) against a bare KafkaConsumer loop that reads
+ * the same records and does nothing with them, on the same broker in the same run; and against Debian's kcat
+ * dumping the topic, where kcat is installed. Also the heap while a search keeps 10,000 rows of 100k matches.
+ */
+public final class SearchBenchmark implements Benchmark {
+
+    private static final String TOPIC = "bench.payments";
+    private static final int TABLE_ROWS = 10_000;
+
+    private final int records;
+
+    public SearchBenchmark(int records) {
+        this.records = records;
+    }
+
+    @Override
+    public String name() {
+        return "search";
+    }
+
+    @Override
+    public String description() {
+        return "Search " + records + " demo payments with a CEL field predicate vs a bare consumer loop and kcat.";
+    }
+
+    @Override
+    public BenchResult run(PrintWriter out) throws Exception {
+        Path folder = Files.createTempDirectory("feedlens-bench-search");
+        try (EmbeddedKafka broker = EmbeddedKafka.start(folder)) {
+            Map<String, Object> client = Map.of("bootstrap.servers", broker.bootstrapServers());
+            long bytes = writePayments(broker, client);
+            out.printf("topic: %,d payments, %.1f MB of values, 3 partitions%n", records, bytes / 1e6);
+            out.flush();
+            bareConsumer(client);
+            search(client, "value.amount > 5000");
+            double bare = Math.max(bareConsumer(client), bareConsumer(client));
+            out.printf("bare consumer loop:      %,10.0f records/s%n", bare);
+            out.flush();
+            double fieldSearch = Math.max(search(client, "value.amount > 5000").rate, search(client, "value.amount > 5000").rate);
+            out.printf("FeedLens search:         %,10.0f records/s  (value.amount > 5000), ratio to bare %.2f%n", fieldSearch, fieldSearch / bare);
+            Searched wide = search(client, "offset % 10 == 0");
+            out.printf("FeedLens, 10%% matching:  %,10.0f records/s, %,d matches, %,d kept in the table; peak heap %d MB (whole JVM, broker included)%n",
+                    wide.rate, wide.matches, TABLE_ROWS, wide.peakHeapBytes >> 20);
+            KcatDump.time(broker.bootstrapServers(), TOPIC, records).ifPresentOrElse(
+                    kcat -> out.printf("kcat -C -e -o beginning: %,10.0f records/s, FeedLens search / kcat %.2f%n", kcat, fieldSearch / kcat),
+                    () -> out.println("kcat: not installed, no comparison"));
+            return new BenchResult(name(), "FeedLens search", fieldSearch, "bare consumer loop", bare, "records/s");
+        } finally {
+            BrokerStartBenchmark.deleteQuietly(folder);
+        }
+    }
+
+    private long writePayments(EmbeddedKafka broker, Map<String, Object> client) throws Exception {
+        try (Admin admin = Admin.create(client)) {
+            admin.createTopics(List.of(new NewTopic(TOPIC, 3, (short) 1))).all().get();
+        }
+        Random random = new Random(42);
+        List<String> cards = PaymentMix.cards(500);
+        Instant start = Instant.now().minus(Duration.ofHours(2));
+        List<ProducerRecord<byte[], byte[]>> distinct = new ArrayList<>();
+        for (int i = 0; i < 20_000; i++) {
+            distinct.add(FeedRecords.payment(TOPIC, PaymentMix.payment(random, cards.get(i % cards.size()), start.plusMillis(i))));
+        }
+        Map<String, Object> config = Map.of("bootstrap.servers", broker.bootstrapServers(), "acks", "1",
+                "linger.ms", 20, "batch.size", 512 * 1024, "enable.idempotence", false);
+        long bytes = 0;
+        try (var producer = new KafkaProducer<>(config, new ByteArraySerializer(), new ByteArraySerializer())) {
+            for (int i = 0; i < records; i++) {
+                ProducerRecord<byte[], byte[]> record = distinct.get(i % distinct.size());
+                producer.send(record);
+                bytes += record.value().length;
+            }
+            producer.flush();
+        }
+        return bytes;
+    }
+
+    /** Records per second of a consumer that reads everything to the end offsets and does nothing else. */
+    private static double bareConsumer(Map<String, Object> client) {
+        try (var consumer = new KafkaConsumer<>(client, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+            List<TopicPartition> partitions = List.of(new TopicPartition(TOPIC, 0), new TopicPartition(TOPIC, 1), new TopicPartition(TOPIC, 2));
+            long began = System.nanoTime();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+            long count = 0;
+            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
+                count += consumer.poll(Duration.ofMillis(200)).count();
+            }
+            return count / ((System.nanoTime() - began) / 1e9);
+        }
+    }
+
+    private record Searched(double rate, long matches, long peakHeapBytes) {
+    }
+
+    /** A search the way the Messages tab runs one: matches beyond the table's rows are counted, not kept. */
+    private static Searched search(Map<String, Object> client, String filter) throws Exception {
+        System.gc();
+        List<DecodedRecord> table = new ArrayList<>();
+        AtomicLong peak = new AtomicLong();
+        MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
+        long began = System.nanoTime();
+        ScanHandle scan = TopicScan.start(client, new RecordDecoder(DecoderSettings.automatic()),
+                ScanRequest.wholeTopic(TOPIC, RecordFilter.of(filter, null)), batch -> {
+                    synchronized (table) {
+                        int room = TABLE_ROWS - table.size();
+                        if (room > 0) {
+                            table.addAll(batch.subList(0, Math.min(room, batch.size())));
+                        }
+                    }
+                    peak.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
+                });
+        ScanSummary summary = scan.completion().join();
+        double seconds = (System.nanoTime() - began) / 1e9;
+        if (!summary.complete()) {
+            throw new IllegalStateException("The benchmark search did not complete: " + summary.problem());
+        }
+        return new Searched(summary.figures().scanned() / seconds, summary.figures().matched(), peak.get());
+    }
+}

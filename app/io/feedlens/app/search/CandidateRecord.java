@@ -1,0 +1,105 @@
+package io.feedlens.app.search;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.feedlens.app.decode.Decoded;
+import io.feedlens.app.decode.DecodedHeader;
+import io.feedlens.app.decode.DecodedRecord;
+import io.feedlens.app.decode.RecordDecoder;
+import io.feedlens.lineage.RecordCoordinates;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
+
+/**
+ * A record on its way through a search: its parts are decoded only when the filter first asks for them, and all of
+ * it only when it matches — a scan for {@code value.amount > 5000} never decodes the keys and headers of the
+ * records that do not match. Not thread-safe: one per record, on the reading thread.
+ */
+public final class CandidateRecord {
+
+    private final ConsumerRecord<byte[], byte[]> raw;
+    private final RecordDecoder decoder;
+    private Decoded key;
+    private Decoded value;
+    private List<DecodedHeader> headers;
+    private Map<String, String> headerTexts;
+    private DecodedRecord decoded;
+
+    private CandidateRecord(ConsumerRecord<byte[], byte[]> raw, RecordDecoder decoder, DecodedRecord decoded) {
+        this.raw = raw;
+        this.decoder = decoder;
+        if (decoded != null) {
+            key = decoded.key();
+            value = decoded.value();
+            headers = decoded.headers();
+        }
+        this.decoded = decoded;
+    }
+
+    public static CandidateRecord of(ConsumerRecord<byte[], byte[]> raw, RecordDecoder decoder) {
+        return new CandidateRecord(raw, decoder, null);
+    }
+
+    public static CandidateRecord of(DecodedRecord decoded) {
+        return new CandidateRecord(null, null, decoded);
+    }
+
+    public Decoded value() {
+        if (value == null) {
+            value = decoder.decodeValue(raw.topic(), raw.value(), raw.headers());
+        }
+        return value;
+    }
+
+    public Decoded key() {
+        if (key == null) {
+            key = decoder.decodeKey(raw.topic(), raw.key(), raw.headers());
+        }
+        return key;
+    }
+
+    public List<DecodedHeader> headers() {
+        if (headers == null) {
+            headers = new ArrayList<>();
+            for (Header header : raw.headers()) {
+                headers.add(new DecodedHeader(header.key(), header.value()));
+            }
+        }
+        return headers;
+    }
+
+    /** Header name to text; later headers of the same name win, as Kafka's {@code lastHeader} does. */
+    Map<String, String> headerTexts() {
+        if (headerTexts == null) {
+            headerTexts = new HashMap<>();
+            for (DecodedHeader header : headers()) {
+                headerTexts.put(header.key(), header.text());
+            }
+        }
+        return headerTexts;
+    }
+
+    public RecordCoordinates coordinates() {
+        return decoded != null ? decoded.coordinates() : new RecordCoordinates(raw.topic(), raw.partition(), raw.offset());
+    }
+
+    public long timestamp() {
+        return decoded != null ? decoded.timestamp() : raw.timestamp();
+    }
+
+    long size() {
+        return decoded != null ? decoded.key().size() + decoded.value().size()
+                : Math.max(0, raw.serializedKeySize()) + Math.max(0, raw.serializedValueSize());
+    }
+
+    /** The whole record decoded, reusing what the filter already decoded. */
+    public DecodedRecord decoded() {
+        if (decoded == null) {
+            decoded = new DecodedRecord(coordinates(), raw.timestamp(), raw.timestampType().name, key(), value(), headers());
+        }
+        return decoded;
+    }
+}
