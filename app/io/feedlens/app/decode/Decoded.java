@@ -1,16 +1,45 @@
 package io.feedlens.app.decode;
 
+import java.util.Objects;
+import java.util.function.Supplier;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.NullNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 
 /**
  * One key or value as FeedLens understood it: the format used, the content as a JSON tree (the one form that the
  * browser, the search, the lineage indexer and the report all read), the schema where there is one, and — when
- * it fell back or something is off — the reason, in words.
+ * it fell back or something is off — the reason, in words ({@code problem} is null when it decoded as what it
+ * claimed to be).
  *
- * @param problem null when the payload decoded as what it claimed to be; otherwise why it did not
+ * <p>An Avro payload's tree is built on first use: a search that reads one field, or a scan that only counts,
+ * then pays for Avro's own reading and not for a tree nobody looks at. Safe to share between threads.
  */
-public record Decoded(Format format, JsonNode tree, SchemaRef schema, String problem, int size) {
+public final class Decoded {
+
+    private final Format format;
+    private final SchemaRef schema;
+    private final String problem;
+    private final int size;
+    private volatile JsonNode tree;
+    private Supplier<JsonNode> pendingTree;
+
+    public Decoded(Format format, JsonNode tree, SchemaRef schema, String problem, int size) {
+        this.format = Objects.requireNonNull(format, "format");
+        this.tree = Objects.requireNonNull(tree, "tree");
+        this.schema = schema;
+        this.problem = problem;
+        this.size = size;
+    }
+
+    private Decoded(Format format, Supplier<JsonNode> pendingTree, SchemaRef schema, int size) {
+        this.format = format;
+        this.pendingTree = pendingTree;
+        this.schema = schema;
+        this.problem = null;
+        this.size = size;
+    }
 
     public static Decoded absent() {
         return new Decoded(Format.NULL, NullNode.getInstance(), null, null, 0);
@@ -20,13 +49,75 @@ public record Decoded(Format format, JsonNode tree, SchemaRef schema, String pro
         return new Decoded(format, tree, schema, null, size);
     }
 
+    /** A payload that decoded; its tree is made from {@code tree} when first asked for (it must not throw). */
+    static Decoded withTreeOnDemand(Format format, Supplier<JsonNode> tree, SchemaRef schema, int size) {
+        return new Decoded(format, tree, schema, size);
+    }
+
+    public Format format() {
+        return format;
+    }
+
+    public JsonNode tree() {
+        JsonNode built = tree;
+        if (built == null) {
+            synchronized (this) {
+                if (tree == null) {
+                    tree = buildPendingTree();
+                    pendingTree = null;
+                }
+                built = tree;
+            }
+        }
+        return built;
+    }
+
+    private JsonNode buildPendingTree() {
+        try {
+            return pendingTree.get();
+        } catch (RuntimeException e) {
+            // The payload did decode; only showing a value failed (e.g. a time-of-day out of range). Say so in place.
+            return TextNode.valueOf("(could not be shown: " + e.getMessage() + ")");
+        }
+    }
+
+    public SchemaRef schema() {
+        return schema;
+    }
+
+    public String problem() {
+        return problem;
+    }
+
+    public int size() {
+        return size;
+    }
+
     public boolean ok() {
         return problem == null;
     }
 
     /** A short line for a table cell: the content, compact, cut at {@code max} characters. */
     public String preview(int max) {
-        String text = tree.isTextual() ? tree.textValue() : tree.toString();
+        JsonNode content = tree();
+        String text = content.isTextual() ? content.textValue() : content.toString();
         return text.length() <= max ? text : text.substring(0, Math.max(0, max - 1)) + "…";
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof Decoded that && format == that.format && size == that.size
+                && Objects.equals(schema, that.schema) && Objects.equals(problem, that.problem) && tree().equals(that.tree());
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(format, schema, problem, size);
+    }
+
+    @Override
+    public String toString() {
+        return "Decoded[" + format.label() + (schema == null ? "" : ", " + schema) + (problem == null ? "" : ", " + problem)
+                + ", " + size + " bytes]";
     }
 }

@@ -20,6 +20,8 @@ import org.apache.avro.SchemaNormalization;
 public final class LocalSchemas {
 
     private final Map<Long, Schema> byFingerprint = new ConcurrentHashMap<>();
+    /** Made once per schema: a reference is attached to every record decoded with it. */
+    private final Map<Long, SchemaRef> references = new ConcurrentHashMap<>();
     private final List<String> problems = new ArrayList<>();
 
     public static LocalSchemas none() {
@@ -46,7 +48,14 @@ public final class LocalSchemas {
     }
 
     public void add(Schema schema) {
-        byFingerprint.put(SchemaNormalization.parsingFingerprint64(schema), schema);
+        long fingerprint = SchemaNormalization.parsingFingerprint64(schema);
+        byFingerprint.put(fingerprint, schema);
+        references.put(fingerprint, SchemaRef.fingerprint(fingerprint, schema.getFullName()));
+    }
+
+    /** The reference naming the schema with this fingerprint; only for fingerprints {@link #byFingerprint} knows. */
+    SchemaRef referenceTo(long fingerprint) {
+        return references.get(fingerprint);
     }
 
     private void addFile(Path file) {

@@ -197,7 +197,7 @@ public final class RecordDecoder {
         }
         long fingerprint = AvroPayloads.singleObjectFingerprint(bytes);
         return settings.localSchemas().byFingerprint(fingerprint)
-                .map(writer -> avro(Format.AVRO_SINGLE_OBJECT, SchemaRef.fingerprint(fingerprint, writer.getFullName()),
+                .map(writer -> avro(Format.AVRO_SINGLE_OBJECT, settings.localSchemas().referenceTo(fingerprint),
                         writer, bytes, AvroPayloads.SINGLE_OBJECT_HEADER, reader))
                 .orElseGet(() -> Fallback.bytes(bytes, "Avro single-object record with fingerprint "
                         + SchemaRef.hexFingerprint(fingerprint) + ", but no local schema has that fingerprint"
@@ -211,7 +211,8 @@ public final class RecordDecoder {
     private Decoded avro(Format format, SchemaRef ref, Schema writer, byte[] bytes, int offset, Schema reader) {
         try {
             Object datum = avro.read(bytes, offset, writer, reader);
-            return Decoded.of(format, AvroJson.toTree(reader == null ? writer : reader, datum), ref, bytes.length);
+            Schema shape = reader == null ? writer : reader;
+            return Decoded.withTreeOnDemand(format, () -> AvroJson.toTree(shape, datum), ref, bytes.length);
         } catch (java.io.EOFException e) {
             return Fallback.bytes(bytes, "Avro payload for " + ref + " is truncated: it ends before the record does");
         } catch (Exception e) {

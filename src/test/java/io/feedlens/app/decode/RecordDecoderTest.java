@@ -278,6 +278,21 @@ class RecordDecoderTest {
         }
 
         @Test
+        void aValueThatReadsButCannotBeShownSaysSoInsteadOfThrowing() {
+            Schema clock = new Schema.Parser().parse(
+                    "{\"type\":\"record\",\"name\":\"Clock\",\"fields\":[{\"name\":\"at\",\"type\":{\"type\":\"int\",\"logicalType\":\"time-millis\"}}]}");
+            org.apache.avro.generic.GenericRecord record = new org.apache.avro.generic.GenericData.Record(clock);
+            record.put("at", 999_999_999);
+            RecordDecoder configured = new RecordDecoder(DecoderSettings.automatic().withValues("clocks", TopicDecoding.plainAvro(clock)));
+
+            Decoded decoded = configured.decodeValue("clocks", AvroSamples.plain(clock, record));
+
+            assertThat(decoded.ok()).isTrue();
+            assertThat(decoded.tree().path("at").isMissingNode()).isTrue();
+            assertThat(decoded.tree().textValue()).startsWith("(could not be shown:");
+        }
+
+        @Test
         void theWrongSchemaForThePayloadIsAReasonNotACrash() {
             Schema other = new Schema.Parser().parse("{\"type\":\"record\",\"name\":\"Tiny\",\"fields\":[{\"name\":\"n\",\"type\":\"int\"}]}");
             RecordDecoder wrong = new RecordDecoder(DecoderSettings.automatic().withValues("t", TopicDecoding.plainAvro(other)));
