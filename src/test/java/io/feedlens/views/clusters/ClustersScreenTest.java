@@ -9,8 +9,8 @@ import java.util.concurrent.TimeUnit;
 import io.feedlens.app.broker.EmbeddedKafka;
 import io.feedlens.app.profiles.ProfileStore;
 import io.feedlens.testing.KafkaBroker;
+import io.feedlens.testing.WorkbenchWindow;
 import io.feedlens.views.Workbench;
-import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
@@ -39,13 +39,7 @@ class ClustersScreenTest {
 
     @Start
     void start(Stage stage) {
-        workbench = new Workbench(dataFolder.resolve("home-" + System.nanoTime()), () -> {
-            throw new IllegalStateException("no demo cluster in this test");
-        });
-        Scene scene = new Scene(workbench.root(), 1200, 760);
-        Workbench.dress(scene);
-        stage.setScene(scene);
-        stage.show();
+        workbench = WorkbenchWindow.open(stage, dataFolder);
     }
 
     @AfterEach

@@ -17,9 +17,9 @@ import io.feedlens.app.topics.ReadingGroup;
 import io.feedlens.app.topics.TopicSetting;
 import io.feedlens.app.topics.TopicSummary;
 import io.feedlens.testing.KafkaBroker;
+import io.feedlens.testing.WorkbenchWindow;
 import io.feedlens.testing.TopicOverrides;
 import io.feedlens.views.Workbench;
-import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableView;
@@ -55,13 +55,7 @@ class TopicsScreenTest {
 
     @Start
     void start(Stage stage) {
-        workbench = new Workbench(dataFolder.resolve("home-" + System.nanoTime()), () -> {
-            throw new IllegalStateException("no demo cluster in this test");
-        });
-        Scene scene = new Scene(workbench.root(), 1200, 760);
-        Workbench.dress(scene);
-        stage.setScene(scene);
-        stage.show();
+        workbench = WorkbenchWindow.open(stage, dataFolder);
     }
 
     @AfterEach

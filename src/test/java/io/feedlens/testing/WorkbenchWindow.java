@@ -1,0 +1,26 @@
+package io.feedlens.testing;
+
+import java.nio.file.Path;
+
+import io.feedlens.views.Workbench;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+
+/** The real FeedLens window on a TestFX stage, dressed as the app dresses it, with a data folder of its own. */
+public final class WorkbenchWindow {
+
+    private WorkbenchWindow() {
+    }
+
+    /** A workbench in a fresh folder under {@code dataFolder}; its "Start demo cluster" says no demo runs in tests. */
+    public static Workbench open(Stage stage, Path dataFolder) {
+        Workbench workbench = new Workbench(dataFolder.resolve("home-" + System.nanoTime()), () -> {
+            throw new IllegalStateException("no demo cluster in this test");
+        });
+        Scene scene = new Scene(workbench.root(), 1200, 760);
+        Workbench.dress(scene);
+        stage.setScene(scene);
+        stage.show();
+        return workbench;
+    }
+}
