@@ -1,0 +1,125 @@
+package io.feedlens.views.groups;
+
+import java.time.Instant;
+
+import io.feedlens.app.groups.LagPoint;
+import io.feedlens.views.groups.GroupDetailViewModel.Span;
+import io.feedlens.views.groups.GroupDetailViewModel.Unit;
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.chart.LineChart;
+import javafx.scene.chart.NumberAxis;
+import javafx.scene.chart.XYChart;
+import javafx.scene.control.Label;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.util.StringConverter;
+
+/**
+ * The selected group's total lag over the last hour or day, in records or in seconds. The x axis counts minutes
+ * (or hours) before now, so the right edge is always "now" whatever the clock says.
+ */
+final class LagChartPane extends VBox {
+
+    private final GroupDetailViewModel model;
+    private final NumberAxis time = new NumberAxis();
+    private final NumberAxis lag = new NumberAxis();
+    private final LineChart<Number, Number> chart = new LineChart<>(time, lag);
+
+    LagChartPane(GroupDetailViewModel model) {
+        super(6);
+        this.model = model;
+        setPadding(new Insets(8, 12, 8, 12));
+        chart.setId("lag-chart");
+        chart.setAnimated(false);
+        chart.setCreateSymbols(false);
+        chart.setLegendVisible(false);
+        time.setAutoRanging(false);
+        time.setForceZeroInRange(false);
+        lag.setForceZeroInRange(true);
+        Label message = new Label();
+        message.setId("lag-chart-message");
+        message.getStyleClass().add("text-muted");
+        message.setWrapText(true);
+        message.textProperty().bind(model.historyMessageProperty());
+        message.visibleProperty().bind(model.historyMessageProperty().isEmpty().not());
+        StackPane area = new StackPane(chart, message);
+        VBox.setVgrow(area, Priority.ALWAYS);
+        getChildren().addAll(toggles(), area);
+        model.history().addListener((ListChangeListener<LagPoint>) c -> redraw());
+        model.unitProperty().addListener((o, before, now) -> redraw());
+        model.spanProperty().addListener((o, before, now) -> redraw());
+        redraw();
+    }
+
+    private HBox toggles() {
+        Label title = new Label("Lag history");
+        title.getStyleClass().add("title-4");
+        ToggleGroup spans = new ToggleGroup();
+        ToggleButton hour = toggle("Last hour", "chart-hour", spans, () -> model.spanProperty().set(Span.HOUR));
+        ToggleButton day = toggle("Last day", "chart-day", spans, () -> model.spanProperty().set(Span.DAY));
+        ToggleGroup units = new ToggleGroup();
+        ToggleButton records = toggle("Records", "chart-records", units, () -> model.unitProperty().set(Unit.RECORDS));
+        ToggleButton seconds = toggle("Seconds", "chart-seconds", units, () -> model.unitProperty().set(Unit.SECONDS));
+        (model.spanProperty().get() == Span.HOUR ? hour : day).setSelected(true);
+        (model.unitProperty().get() == Unit.RECORDS ? records : seconds).setSelected(true);
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox bar = new HBox(4, title, spacer, hour, day, new Region(), records, seconds);
+        ((Region) bar.getChildren().get(4)).setMinWidth(8);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        return bar;
+    }
+
+    private static ToggleButton toggle(String text, String id, ToggleGroup group, Runnable chosen) {
+        ToggleButton button = new ToggleButton(text);
+        button.setId(id);
+        button.getStyleClass().add("small");
+        button.setToggleGroup(group);
+        // A toggle group lets the selected button be clicked off; a chart always shows some span and unit.
+        button.setOnAction(e -> {
+            if (!button.isSelected()) {
+                button.setSelected(true);
+            }
+            chosen.run();
+        });
+        return button;
+    }
+
+    private void redraw() {
+        boolean hours = model.spanProperty().get() == Span.DAY;
+        double perUnit = hours ? 3_600_000.0 : 60_000.0;
+        double width = model.spanLength().toMillis() / perUnit;
+        time.setLowerBound(-width);
+        time.setUpperBound(0);
+        time.setTickUnit(hours ? 2 : 5);
+        time.setLabel(hours ? "hours ago" : "minutes ago");
+        time.setTickLabelFormatter(new StringConverter<>() {
+            public String toString(Number value) {
+                return value.doubleValue() == 0 ? "now" : String.valueOf(Math.round(-value.doubleValue()));
+            }
+
+            public Number fromString(String text) {
+                return null;
+            }
+        });
+        lag.setLabel(model.unitProperty().get() == Unit.RECORDS ? "lag (records)" : "lag (seconds)");
+        XYChart.Series<Number, Number> series = new XYChart.Series<>();
+        Instant now = Instant.now();
+        for (LagPoint point : model.history()) {
+            Number value = model.chartValue(point);
+            if (value != null) {
+                double ago = (point.at().toEpochMilli() - now.toEpochMilli()) / perUnit;
+                series.getData().add(new XYChart.Data<>(ago, value));
+            }
+        }
+        // One setAll per redraw: the chart lays out once, not once per point.
+        chart.getData().setAll(java.util.List.of(series));
+    }
+}
