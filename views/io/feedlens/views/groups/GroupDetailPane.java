@@ -35,7 +35,7 @@ final class GroupDetailPane extends BorderPane {
         TabPane tabs = new TabPane(tab("Partitions", partitionTable()), tab("Members", memberTable()));
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         SplitPane split = new SplitPane(tabs, new LagChartPane(model));
-        split.setDividerPositions(0.6);
+        split.setDividerPositions(0.58);
         setCenter(split);
     }
 
@@ -79,6 +79,7 @@ final class GroupDetailPane extends BorderPane {
     private TableView<PartitionLag> partitionTable() {
         TableView<PartitionLag> table = Columns.table("group-partitions", model.partitions(), "No partitions: the group has no "
                 + "committed offsets and no assignment.");
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY);
         table.getColumns().addAll(List.of(
                 Columns.text("Topic", 170, PartitionLag::topic, t -> t),
                 Columns.number("Partition", 76, p -> p.partition().partition(), String::valueOf),
@@ -98,6 +99,7 @@ final class GroupDetailPane extends BorderPane {
     private TableView<GroupMember> memberTable() {
         TableView<GroupMember> table = Columns.table("group-members", model.members(),
                 "No active members: nobody consumes for this group now.");
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY);
         table.getColumns().addAll(List.of(
                 Columns.text("Client id", 200, GroupMember::clientId, c -> c),
                 Columns.text("Host", 150, GroupMember::host, h -> h),

@@ -78,6 +78,8 @@ public final class GroupsView extends BorderPane {
         Label placeholder = (Label) table.getPlaceholder();
         placeholder.setId("groups-message");
         placeholder.textProperty().bind(model.emptyListText());
+        // Every column in view: the status, at the right, is what people look for first.
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY);
         table.getColumns().addAll(List.of(
                 Columns.text("Group", 240, ConsumerGroupLag::groupId, g -> g),
                 Columns.text("Type", 80, ConsumerGroupLag::type, t -> t),

@@ -150,6 +150,9 @@ public final class GroupsViewModel {
         if (!problem.isEmpty()) {
             return problem;
         }
+        if (!allGroups.isEmpty()) {
+            return "No group or topic contains '" + filter.get().trim() + "'.";
+        }
         ActiveCluster.State state = cluster.stateProperty().get();
         if (state == ActiveCluster.State.CONNECTING) {
             return "Connecting…";
@@ -160,7 +163,7 @@ public final class GroupsViewModel {
         if (sampling.latestProperty().get() == null) {
             return LOADING;
         }
-        return allGroups.isEmpty() ? NO_GROUPS : "No group or topic contains '" + filter.get().trim() + "'.";
+        return NO_GROUPS;
     }
 
     private Predicate<ConsumerGroupLag> shownOnes() {

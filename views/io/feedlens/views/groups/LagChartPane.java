@@ -49,6 +49,10 @@ final class LagChartPane extends VBox {
         message.setWrapText(true);
         message.textProperty().bind(model.historyMessageProperty());
         message.visibleProperty().bind(model.historyMessageProperty().isEmpty().not());
+        // Said above the empty plot, not across it.
+        StackPane.setAlignment(message, Pos.TOP_CENTER);
+        StackPane.setMargin(message, new Insets(12, 24, 0, 60));
+        message.getStyleClass().add("chart-message");
         StackPane area = new StackPane(chart, message);
         VBox.setVgrow(area, Priority.ALWAYS);
         getChildren().addAll(toggles(), area);
@@ -58,7 +62,7 @@ final class LagChartPane extends VBox {
         redraw();
     }
 
-    private HBox toggles() {
+    private VBox toggles() {
         Label title = new Label("Lag history");
         title.getStyleClass().add("title-4");
         ToggleGroup spans = new ToggleGroup();
@@ -69,12 +73,11 @@ final class LagChartPane extends VBox {
         ToggleButton seconds = toggle("Seconds", "chart-seconds", units, () -> model.unitProperty().set(Unit.SECONDS));
         (model.spanProperty().get() == Span.HOUR ? hour : day).setSelected(true);
         (model.unitProperty().get() == Unit.RECORDS ? records : seconds).setSelected(true);
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox bar = new HBox(4, title, spacer, hour, day, new Region(), records, seconds);
-        ((Region) bar.getChildren().get(4)).setMinWidth(8);
+        Region gap = new Region();
+        gap.setMinWidth(12);
+        HBox bar = new HBox(4, hour, day, gap, records, seconds);
         bar.setAlignment(Pos.CENTER_LEFT);
-        return bar;
+        return new VBox(4, title, bar);
     }
 
     private static ToggleButton toggle(String text, String id, ToggleGroup group, Runnable chosen) {

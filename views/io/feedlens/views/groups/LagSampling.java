@@ -94,8 +94,7 @@ public final class LagSampling implements AutoCloseable {
             if (failure != null) {
                 problem.set("Refreshing the consumer groups failed: " + GroupsViewModel.reason(failure));
             } else {
-                problem.set("");
-                latest.set(snapshot);
+                publish(snapshot);
             }
         }, ui);
     }
@@ -132,9 +131,14 @@ public final class LagSampling implements AutoCloseable {
 
     private void arrived(GroupsSnapshot snapshot, long fromGeneration) {
         if (fromGeneration == generation) {
-            problem.set("");
-            latest.set(snapshot);
+            publish(snapshot);
         }
+    }
+
+    /** Shows a snapshot as the newest; on the UI thread. Package-private so ViewModel tests can hand one in. */
+    void publish(GroupsSnapshot snapshot) {
+        problem.set("");
+        latest.set(snapshot);
     }
 
     private void stopSampling() {
