@@ -39,10 +39,15 @@ public final class Workbench implements AutoCloseable {
         clusters = new ClustersViewModel(new ProfileStore(dataFolder), activeCluster, demoStarter, FxThread.INSTANCE);
         window.addScreen("Clusters", new ClustersView(clusters));
         topics = new TopicsViewModel(activeCluster, FxThread.INSTANCE);
-        window.addScreen("Topics", new TopicsView(topics));
+        TopicsView topicsView = new TopicsView(topics);
+        window.addScreen("Topics", topicsView);
         lagSampling = new LagSampling(activeCluster, dataFolder, io.feedlens.app.groups.LagSampler.DEFAULT_INTERVAL, FxThread.INSTANCE);
         groups = new GroupsViewModel(activeCluster, lagSampling, FxThread.INSTANCE);
         window.addScreen("Consumer groups", new GroupsView(groups));
+        topicsView.setOnOpenGroup(groupId -> {
+            window.show("Consumer groups");
+            groups.select(groupId);
+        });
         window.addComingScreen("Trace", "Trace a decision to the feature versions and source events the model saw.");
         window.finishNavigation();
         feedTicker = new DemoFeedTicker(clusters::demoCluster, statusBar.feedSummaryProperty());
