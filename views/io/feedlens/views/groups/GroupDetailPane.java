@@ -34,8 +34,10 @@ final class GroupDetailPane extends BorderPane {
         setTop(header());
         TabPane tabs = new TabPane(tab("Partitions", partitionTable()), tab("Members", memberTable()));
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        // Partitions above the chart, both the full width: the partition figures need it, and a time line reads best wide.
         SplitPane split = new SplitPane(tabs, new LagChartPane(model));
-        split.setDividerPositions(0.58);
+        split.setOrientation(javafx.geometry.Orientation.VERTICAL);
+        split.setDividerPositions(0.45);
         setCenter(split);
     }
 
@@ -81,18 +83,18 @@ final class GroupDetailPane extends BorderPane {
                 + "committed offsets and no assignment.");
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY);
         table.getColumns().addAll(List.of(
-                Columns.text("Topic", 170, PartitionLag::topic, t -> t),
-                Columns.number("Partition", 76, p -> p.partition().partition(), String::valueOf),
-                Columns.number("Committed", 92, PartitionLag::committedOffset, GroupFormats::records),
+                Columns.text("Topic", 150, PartitionLag::topic, t -> t),
+                Columns.number("Partition", 84, p -> p.partition().partition(), String::valueOf),
+                Columns.number("Committed", 100, PartitionLag::committedOffset, GroupFormats::records),
                 Columns.explained(Columns.number("Log end", 88, PartitionLag::logEndOffset, GroupFormats::records),
                         "Log-end offset: where the next record written will go"),
                 Columns.number("Lag", 80, PartitionLag::lag, GroupFormats::records),
-                Columns.explained(Columns.number("Lag in time", 90, PartitionLag::lagTime, GroupFormats::lagTime),
+                Columns.explained(Columns.number("Lag in time", 100, PartitionLag::lagTime, GroupFormats::lagTime),
                         "How old the oldest unconsumed record (the one at the committed offset) is"),
-                Columns.explained(Columns.number("Catch-up", 82, PartitionLag::timeToCatchUp, GroupFormats::catchUp),
+                Columns.explained(Columns.number("Catch-up", 90, PartitionLag::timeToCatchUp, GroupFormats::catchUp),
                         "Time to catch up at the recent consume rate; — while the group does not move"),
                 GroupsView.statusColumn(PartitionLag::status),
-                Columns.text("Note", 200, PartitionLag::note, n -> n == null ? "" : n)));
+                Columns.text("Note", 150, PartitionLag::note, n -> n == null ? "" : n)));
         return table;
     }
 

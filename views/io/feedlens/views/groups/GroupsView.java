@@ -36,7 +36,7 @@ public final class GroupsView extends BorderPane {
         setTop(toolbar());
         SplitPane split = new SplitPane(groupTable(), new GroupDetailPane(model.detail()));
         split.setOrientation(Orientation.VERTICAL);
-        split.setDividerPositions(0.36);
+        split.setDividerPositions(0.27);
         setCenter(split);
     }
 
@@ -81,12 +81,12 @@ public final class GroupsView extends BorderPane {
         // Every column in view: the status, at the right, is what people look for first.
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY);
         table.getColumns().addAll(List.of(
-                Columns.text("Group", 240, ConsumerGroupLag::groupId, g -> g),
-                Columns.text("Type", 80, ConsumerGroupLag::type, t -> t),
-                Columns.text("State", 110, ConsumerGroupLag::state, s -> s),
-                Columns.number("Members", 80, g -> g.members().size(), String::valueOf),
-                Columns.text("Topics", 260, ConsumerGroupLag::topics, t -> String.join(", ", t)),
-                Columns.explained(Columns.number("Lag", 96, ConsumerGroupLag::totalLag, TopicFormats::count),
+                Columns.text("Group", 180, ConsumerGroupLag::groupId, g -> g),
+                Columns.text("Type", 76, ConsumerGroupLag::type, t -> t),
+                Columns.text("State", 150, ConsumerGroupLag::state, s -> s),
+                Columns.number("Members", 84, g -> g.members().size(), String::valueOf),
+                Columns.text("Topics", 200, ConsumerGroupLag::topics, t -> String.join(", ", t)),
+                Columns.explained(Columns.number("Lag", 90, ConsumerGroupLag::totalLag, TopicFormats::count),
                         "Total lag: records not yet consumed, summed over the group's partitions"),
                 Columns.explained(Columns.number("Lag in time", 100, ConsumerGroupLag::lagTime, GroupFormats::lagTime),
                         "How old the oldest unconsumed record is, over all partitions"),

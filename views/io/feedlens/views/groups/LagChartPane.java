@@ -62,7 +62,7 @@ final class LagChartPane extends VBox {
         redraw();
     }
 
-    private VBox toggles() {
+    private HBox toggles() {
         Label title = new Label("Lag history");
         title.getStyleClass().add("title-4");
         ToggleGroup spans = new ToggleGroup();
@@ -75,9 +75,10 @@ final class LagChartPane extends VBox {
         (model.unitProperty().get() == Unit.RECORDS ? records : seconds).setSelected(true);
         Region gap = new Region();
         gap.setMinWidth(12);
-        HBox bar = new HBox(4, hour, day, gap, records, seconds);
+        HBox bar = new HBox(4, title, new Region(), hour, day, gap, records, seconds);
+        ((Region) bar.getChildren().get(1)).setMinWidth(16);
         bar.setAlignment(Pos.CENTER_LEFT);
-        return new VBox(4, title, bar);
+        return bar;
     }
 
     private static ToggleButton toggle(String text, String id, ToggleGroup group, Runnable chosen) {
