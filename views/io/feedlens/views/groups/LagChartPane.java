@@ -1,6 +1,9 @@
 package io.feedlens.views.groups;
 
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 
 import io.feedlens.app.groups.LagPoint;
 import io.feedlens.views.groups.GroupDetailViewModel.Span;
@@ -26,6 +29,9 @@ import javafx.util.StringConverter;
  * (or hours) before now, so the right edge is always "now" whatever the clock says.
  */
 final class LagChartPane extends VBox {
+
+    /** Three missed samples make a gap in the line. */
+    private static final Duration GAP = Duration.ofSeconds(35);
 
     private final GroupDetailViewModel model;
     private final NumberAxis time = new NumberAxis();
@@ -99,6 +105,34 @@ final class LagChartPane extends VBox {
     private void redraw() {
         boolean hours = model.spanProperty().get() == Span.DAY;
         double perUnit = hours ? 3_600_000.0 : 60_000.0;
+        frameAxes(hours, perUnit);
+        // A dot per sample over an hour (360 at most) shows lone samples; a day's 8,640 nodes would only cost.
+        chart.setCreateSymbols(!hours);
+        List<XYChart.Series<Number, Number>> lines = new ArrayList<>();
+        XYChart.Series<Number, Number> line = null;
+        Instant now = Instant.now();
+        Instant previous = null;
+        for (LagPoint point : model.history()) {
+            Number value = model.chartValue(point);
+            // Where FeedLens was not running there are no samples: a gap, not a straight line across it.
+            boolean gap = previous != null && Duration.between(previous, point.at()).compareTo(GAP) > 0;
+            if (value == null || line == null || gap) {
+                line = value == null ? null : new XYChart.Series<>();
+                if (line != null) {
+                    lines.add(line);
+                }
+            }
+            if (line != null) {
+                double ago = (point.at().toEpochMilli() - now.toEpochMilli()) / perUnit;
+                line.getData().add(new XYChart.Data<>(ago, value));
+            }
+            previous = point.at();
+        }
+        // One setAll per redraw: the chart lays out once, not once per point.
+        chart.getData().setAll(lines);
+    }
+
+    private void frameAxes(boolean hours, double perUnit) {
         double width = model.spanLength().toMillis() / perUnit;
         time.setLowerBound(-width);
         time.setUpperBound(0);
@@ -114,16 +148,5 @@ final class LagChartPane extends VBox {
             }
         });
         lag.setLabel(model.unitProperty().get() == Unit.RECORDS ? "lag (records)" : "lag (seconds)");
-        XYChart.Series<Number, Number> series = new XYChart.Series<>();
-        Instant now = Instant.now();
-        for (LagPoint point : model.history()) {
-            Number value = model.chartValue(point);
-            if (value != null) {
-                double ago = (point.at().toEpochMilli() - now.toEpochMilli()) / perUnit;
-                series.getData().add(new XYChart.Data<>(ago, value));
-            }
-        }
-        // One setAll per redraw: the chart lays out once, not once per point.
-        chart.getData().setAll(java.util.List.of(series));
     }
 }
