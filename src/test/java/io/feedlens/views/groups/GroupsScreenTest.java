@@ -104,6 +104,23 @@ class GroupsScreenTest {
         robot.clickOn("#reset-close");
     }
 
+    @Test
+    void doubleClickingAReadingGroupOnTheTopicsScreenOpensItHere(FxRobot robot, EmbeddedKafka broker) throws Exception {
+        createLaggingGroup(broker);
+        connect(robot, broker);
+        robot.clickOn("#nav-topics");
+        robot.clickOn("#topic-filter").write(topic);
+        waitUntil(() -> text(robot, "#topic-detail-name").equals(topic));
+        robot.clickOn("#tab-consumer-groups");
+        waitUntil(() -> rows(robot, "#reading-groups").size() == 1);
+
+        robot.doubleClickOn(robot.lookup("#reading-groups").lookup((TableCell<?, ?> cell) -> groupId.equals(cell.getText()))
+                .queryAs(TableCell.class));
+
+        waitUntil(() -> robot.lookup("#groups").tryQuery().isPresent() && text(robot, "#group-detail-name").equals(groupId));
+        assertThat(rows(robot, "#group-partitions")).hasSize(3);
+    }
+
     private void createLaggingGroup(EmbeddedKafka broker) throws Exception {
         String bootstrap = broker.bootstrapServers();
         try (Admin admin = Admin.create(Map.<String, Object>of("bootstrap.servers", bootstrap))) {
