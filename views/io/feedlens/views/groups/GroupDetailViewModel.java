@@ -131,7 +131,14 @@ public final class GroupDetailViewModel {
         if (connection == null || shown == null) {
             return null;
         }
-        return new ResetViewModel(shown, connection.profile(), ResetViewModel.Commands.of(connection.resets()), ui);
+        ResetViewModel reset = new ResetViewModel(shown, connection.profile(), ResetViewModel.Commands.of(connection.resets()), ui);
+        // An applied reset shows in the list and the detail at once, not at the next sample.
+        reset.outcomeProperty().addListener((o, before, now) -> {
+            if (!now.isEmpty()) {
+                sampling.refresh();
+            }
+        });
+        return reset;
     }
 
     private void loadHistory() {

@@ -105,14 +105,15 @@ final class ResetDialog extends Stage {
     private TableView<PartitionMove> planTable() {
         TableView<PartitionMove> table = Columns.table("reset-plan", model.moves(),
                 "Run a dry run to see, partition by partition, what the reset would do. Nothing changes until Apply.");
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY);
         table.getColumns().addAll(List.of(
-                Columns.number("Partition", 80, m -> m.partition().partition(), String::valueOf),
+                Columns.number("Partition", 90, m -> m.partition().partition(), String::valueOf),
                 Columns.number("Current", 100, PartitionMove::currentOffset, GroupFormats::records),
                 Columns.number("New", 100, PartitionMove::newOffset, TopicFormats::count),
                 Columns.explained(Columns.number("Records", 110, PartitionMove::records, ResetDialog::records),
                         "Positive: read again; negative: skipped"),
-                Columns.text("Time span", 300, m -> m, ResetDialog::span),
-                Columns.text("Note", 200, PartitionMove::note, n -> n == null ? "" : n)));
+                Columns.text("Time span", 280, m -> m, ResetDialog::span),
+                Columns.text("Note", 160, PartitionMove::note, n -> n == null ? "" : n)));
         table.getColumns().get(4).setSortable(false);
         table.setPrefHeight(220);
         return table;
@@ -130,8 +131,9 @@ final class ResetDialog extends Stage {
             return "—";
         }
         ZoneId zone = ZoneId.systemDefault();
-        String length = move.spanTo() == null ? ""
-                : " (" + GroupFormats.lagTime(java.time.Duration.between(move.spanFrom(), move.spanTo())) + ")";
+        java.time.Duration between = move.spanTo() == null ? null : java.time.Duration.between(move.spanFrom(), move.spanTo());
+        // Below a second the length says nothing a person acts on.
+        String length = between == null || between.toMillis() < 1_000 ? "" : " (" + GroupFormats.lagTime(between) + ")";
         return TopicFormats.time(move.spanFrom(), zone) + " → " + TopicFormats.time(move.spanTo(), zone).substring(11) + length;
     }
 
