@@ -105,11 +105,37 @@ class GroupsScreenTest {
     }
 
     @Test
+    void onAWritableConnectionTheResetIsConfirmedAndApplied(FxRobot robot, EmbeddedKafka broker) throws Exception {
+        createLaggingGroup(broker);
+        robot.clickOn("#profile-writable");
+        connect(robot, broker);
+        robot.clickOn("#nav-consumer-groups");
+        robot.clickOn("#group-filter").write(prefix);
+        waitUntil(() -> rows(robot, "#groups").size() == 1);
+        robot.clickOn(robot.lookup("#groups").lookup((TableCell<?, ?> cell) -> groupId.equals(cell.getText())).queryAs(TableCell.class));
+        waitUntil(() -> text(robot, "#group-detail-name").equals(groupId));
+
+        robot.clickOn("#reset-offsets");
+        robot.clickOn("#reset-dry-run");
+        waitUntil(() -> rows(robot, "#reset-plan").size() == 3);
+        robot.clickOn("#reset-apply");
+        assertThat(robot.lookup((Label label) -> label.getText() != null && label.getText().equals(
+                "Reset 3 partitions of " + groupId + " on " + topic + ": 6 records will be read again?")).tryQuery()).isPresent();
+        robot.clickOn("Reset offsets");
+
+        waitUntil(() -> text(robot, "#reset-outcome").startsWith("Done: the offsets of " + groupId));
+        robot.clickOn("#reset-close");
+        waitUntil(() -> ((ConsumerGroupLag) rows(robot, "#groups").get(0)).totalLag() == 15);
+    }
+
+    @Test
     void doubleClickingAReadingGroupOnTheTopicsScreenOpensItHere(FxRobot robot, EmbeddedKafka broker) throws Exception {
         createLaggingGroup(broker);
         connect(robot, broker);
         robot.clickOn("#nav-topics");
         robot.clickOn("#topic-filter").write(topic);
+        waitUntil(() -> rows(robot, "#topics").size() == 1);
+        robot.clickOn(robot.lookup("#topics").lookup((TableCell<?, ?> cell) -> topic.equals(cell.getText())).queryAs(TableCell.class));
         waitUntil(() -> text(robot, "#topic-detail-name").equals(topic));
         robot.clickOn("#tab-consumer-groups");
         waitUntil(() -> rows(robot, "#reading-groups").size() == 1);
