@@ -98,8 +98,9 @@ public final class GroupDetailViewModel {
         }
         String assignor = shown.assignor() == null || shown.assignor().isEmpty() ? "" : " · " + shown.assignor();
         String coordinator = shown.coordinator() == null ? "" : " · coordinator " + shown.coordinator().id();
+        String problem = shown.problem() == null ? "" : " · ⚠ " + shown.problem();
         return shown.state() + " · " + shown.type() + assignor + coordinator + " · " + plural(shown.members().size(), "member")
-                + " · " + plural(shown.topics().size(), "topic");
+                + " · " + plural(shown.topics().size(), "topic") + problem;
     }
 
     /** The chart's value of a point in the chosen unit; null where the lag in time is unknown. */

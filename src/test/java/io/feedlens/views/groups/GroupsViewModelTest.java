@@ -67,6 +67,7 @@ class GroupsViewModelTest {
         assertThat(model.detail().partitions()).hasSize(1);
         assertThat(model.detail().members()).extracting(m -> m.clientId()).containsExactly("feature-processor-client");
         assertThat(model.countText().get()).isEqualTo("2 groups · 1 not OK");
+        assertThat(model.detail().figures()).isEqualTo("Stable · classic · range · 1 member · 1 topic");
     }
 
     @Test
