@@ -8,6 +8,9 @@ import io.feedlens.app.demo.DemoCluster;
 import io.feedlens.app.profiles.ProfileStore;
 import io.feedlens.views.clusters.ClustersView;
 import io.feedlens.views.clusters.ClustersViewModel;
+import io.feedlens.views.groups.GroupsView;
+import io.feedlens.views.groups.GroupsViewModel;
+import io.feedlens.views.groups.LagSampling;
 import io.feedlens.views.shell.ActiveCluster;
 import io.feedlens.views.shell.MainWindow;
 import io.feedlens.views.shell.StatusBar;
@@ -26,6 +29,8 @@ public final class Workbench implements AutoCloseable {
     private final ActiveCluster activeCluster = new ActiveCluster(FxThread.INSTANCE);
     private final ClustersViewModel clusters;
     private final TopicsViewModel topics;
+    private final LagSampling lagSampling;
+    private final GroupsViewModel groups;
     private final StatusBar statusBar = new StatusBar(activeCluster);
     private final MainWindow window = new MainWindow(statusBar);
     private final DemoFeedTicker feedTicker;
@@ -34,8 +39,15 @@ public final class Workbench implements AutoCloseable {
         clusters = new ClustersViewModel(new ProfileStore(dataFolder), activeCluster, demoStarter, FxThread.INSTANCE);
         window.addScreen("Clusters", new ClustersView(clusters));
         topics = new TopicsViewModel(activeCluster, FxThread.INSTANCE);
-        window.addScreen("Topics", new TopicsView(topics));
-        window.addComingScreen("Consumer groups", "Lag in records and in time, Burrow-style status, lag history, offset resets.");
+        TopicsView topicsView = new TopicsView(topics);
+        window.addScreen("Topics", topicsView);
+        lagSampling = new LagSampling(activeCluster, dataFolder, io.feedlens.app.groups.LagSampler.DEFAULT_INTERVAL, FxThread.INSTANCE);
+        groups = new GroupsViewModel(activeCluster, lagSampling, FxThread.INSTANCE);
+        window.addScreen("Consumer groups", new GroupsView(groups));
+        topicsView.setOnOpenGroup(groupId -> {
+            window.show("Consumer groups");
+            groups.select(groupId);
+        });
         window.addComingScreen("Trace", "Trace a decision to the feature versions and source events the model saw.");
         window.finishNavigation();
         feedTicker = new DemoFeedTicker(clusters::demoCluster, statusBar.feedSummaryProperty());
@@ -69,14 +81,19 @@ public final class Workbench implements AutoCloseable {
         return topics;
     }
 
+    public GroupsViewModel groups() {
+        return groups;
+    }
+
     public ActiveCluster activeCluster() {
         return activeCluster;
     }
 
-    /** Closes the connection and stops the demo cluster if this window started it. */
+    /** Stops lag sampling, closes the connection and stops the demo cluster if this window started it. */
     @Override
     public void close() {
         feedTicker.stop();
+        lagSampling.close();
         activeCluster.close();
         clusters.close();
     }

@@ -8,6 +8,7 @@ import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.geometry.Insets;
 import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
@@ -98,6 +99,12 @@ public final class ClustersView extends BorderPane {
         properties.setPrefRowCount(4);
         properties.textProperty().bindBidirectional(model.clientPropertiesProperty());
 
+        CheckBox writable = new CheckBox("Writable connection (allows offset resets)");
+        writable.setId("profile-writable");
+        writable.setTooltip(new javafx.scene.control.Tooltip("Off: FeedLens only reads from this cluster. "
+                + "On: offset resets may be applied, each after a dry run and a confirmation."));
+        writable.selectedProperty().bindBidirectional(model.writableProperty());
+
         GridPane grid = new GridPane();
         grid.setHgap(12);
         grid.setVgap(8);
@@ -105,6 +112,7 @@ public final class ClustersView extends BorderPane {
         grid.addRow(0, new Label("Name"), name);
         grid.addRow(1, new Label("Bootstrap servers"), bootstrap);
         grid.addRow(2, new Label("Client properties"), properties);
+        grid.addRow(3, new Label("Writes"), writable);
 
         Button save = new Button("Save");
         save.setId("save-profile");

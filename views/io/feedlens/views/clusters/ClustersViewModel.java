@@ -18,11 +18,13 @@ import io.feedlens.app.profiles.ProfileStore;
 import io.feedlens.views.shell.ActiveCluster;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
@@ -47,6 +49,7 @@ public final class ClustersViewModel implements AutoCloseable {
     private final StringProperty name = new SimpleStringProperty("");
     private final StringProperty bootstrapServers = new SimpleStringProperty("");
     private final StringProperty clientProperties = new SimpleStringProperty("");
+    private final BooleanProperty writable = new SimpleBooleanProperty(false);
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper demoStarting = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyBooleanWrapper demoRunning = new ReadOnlyBooleanWrapper(false);
@@ -82,6 +85,11 @@ public final class ClustersViewModel implements AutoCloseable {
     /** Kafka client properties, one {@code name=value} a line, as in a {@code client.properties} file. */
     public StringProperty clientPropertiesProperty() {
         return clientProperties;
+    }
+
+    /** Whether FeedLens may write to this cluster (offset resets); off unless someone ticks it. */
+    public BooleanProperty writableProperty() {
+        return writable;
     }
 
     /** What went wrong with the last command, in words; empty when nothing did. */
@@ -132,7 +140,8 @@ public final class ClustersViewModel implements AutoCloseable {
         problem.set("");
         ClusterProfile profile;
         try {
-            profile = new ClusterProfile(name.get().trim(), bootstrapServers.get().trim(), parseProperties(clientProperties.get()));
+            profile = new ClusterProfile(name.get().trim(), bootstrapServers.get().trim(), parseProperties(clientProperties.get()),
+                    writable.get());
             ClusterProfile previous = selected.get();
             profiles.setAll(store.save(previous == null ? null : previous.name(), profile));
         } catch (IllegalArgumentException | IllegalStateException e) {
@@ -173,7 +182,9 @@ public final class ClustersViewModel implements AutoCloseable {
                     demoCluster = started;
                     demoRunning.set(true);
                     demoStarting.set(false);
-                    ClusterProfile profile = ClusterProfile.of(DEMO_PROFILE, started.bootstrapServers());
+                    // A person who marked the demo writable keeps that choice across restarts of the demo.
+                    boolean writes = profiles.stream().anyMatch(p -> p.name().equals(DEMO_PROFILE) && p.writable());
+                    ClusterProfile profile = ClusterProfile.of(DEMO_PROFILE, started.bootstrapServers()).withWritable(writes);
                     profiles.setAll(store.save(DEMO_PROFILE, profile));
                     selected.set(profile);
                     return profile;
@@ -196,6 +207,7 @@ public final class ClustersViewModel implements AutoCloseable {
         problem.set("");
         name.set(profile == null ? "" : profile.name());
         bootstrapServers.set(profile == null ? "" : profile.bootstrapServers());
+        writable.set(profile != null && profile.writable());
         clientProperties.set(profile == null ? "" : new TreeMap<>(profile.properties()).entrySet().stream()
                 .map(e -> e.getKey() + "=" + e.getValue())
                 .collect(Collectors.joining("\n")));

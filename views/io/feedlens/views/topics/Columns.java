@@ -16,14 +16,14 @@ import javafx.scene.control.Tooltip;
  * Table columns that sort by the value and show it formatted: numbers sort as numbers while reading "1.2 MB",
  * and the cell can carry a tooltip and a style class that depends on the value (a warning for under-replicated).
  */
-final class Columns {
+public final class Columns {
 
-    static final String NUMERIC = "numeric";
+    public static final String NUMERIC = "numeric";
 
     private Columns() {
     }
 
-    static <S, T> TableColumn<S, T> text(String title, double width, Function<S, T> value, Function<T, String> shown) {
+    public static <S, T> TableColumn<S, T> text(String title, double width, Function<S, T> value, Function<T, String> shown) {
         TableColumn<S, T> column = new TableColumn<>(title);
         column.setId(idOf(title));
         column.setPrefWidth(width);
@@ -33,7 +33,7 @@ final class Columns {
     }
 
     /** A right-aligned column whose nulls sort first. */
-    static <S, T extends Comparable<T>> TableColumn<S, T> number(String title, double width, Function<S, T> value,
+    public static <S, T extends Comparable<T>> TableColumn<S, T> number(String title, double width, Function<S, T> value,
                                                                  Function<T, String> shown) {
         TableColumn<S, T> column = text(title, width, value, shown);
         column.getStyleClass().add(NUMERIC);
@@ -42,14 +42,14 @@ final class Columns {
     }
 
     /** Marks cells with {@code styleClass} where {@code flagged} holds (zero stays plain). */
-    static <S, T> TableColumn<S, T> flagged(TableColumn<S, T> column, Function<T, String> shown,
+    public static <S, T> TableColumn<S, T> flagged(TableColumn<S, T> column, Function<T, String> shown,
                                              Function<T, String> styleClass, Function<T, String> tooltip) {
         column.setCellFactory(c -> new FormattedCell<>(shown, styleClass, tooltip));
         return column;
     }
 
     /** A short header with its full meaning in a tooltip, for figures whose name would not fit. */
-    static <S, T> TableColumn<S, T> explained(TableColumn<S, T> column, String meaning) {
+    public static <S, T> TableColumn<S, T> explained(TableColumn<S, T> column, String meaning) {
         Label header = new Label(column.getText());
         header.setTooltip(new Tooltip(meaning));
         column.setText(null);
@@ -59,14 +59,14 @@ final class Columns {
 
     /** A header over several columns, e.g. "Offsets" over earliest, latest and records. */
     @SafeVarargs
-    static <S> TableColumn<S, ?> group(String title, TableColumn<S, ?>... columns) {
+    public static <S> TableColumn<S, ?> group(String title, TableColumn<S, ?>... columns) {
         TableColumn<S, Object> group = new TableColumn<>(title);
         group.getColumns().addAll(columns);
         return group;
     }
 
     /** Tables in FeedLens show many rows: dense rows and stripes keep them readable. */
-    static <S> TableView<S> table(String id, ObservableList<S> rows, String placeholder) {
+    public static <S> TableView<S> table(String id, ObservableList<S> rows, String placeholder) {
         // Header clicks sort a SortedList view of the rows; the model's own lists stay as they are.
         SortedList<S> sorted = rows instanceof SortedList<S> given ? given : new SortedList<>(rows);
         TableView<S> table = new TableView<>(sorted);

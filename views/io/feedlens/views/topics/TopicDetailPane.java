@@ -34,6 +34,13 @@ final class TopicDetailPane extends VBox {
     private final TopicDetailViewModel model;
     private final TabPane tabs = new TabPane();
 
+    private java.util.function.Consumer<String> openGroup = groupId -> { };
+
+    /** What a double-click on a reading group does: the workbench opens it in the Consumer groups screen. */
+    void setOnOpenGroup(java.util.function.Consumer<String> open) {
+        openGroup = open;
+    }
+
     TopicDetailPane(TopicDetailViewModel model) {
         this.model = model;
         getStyleClass().add("topic-detail");
@@ -190,6 +197,16 @@ final class TopicDetailPane extends VBox {
                 Columns.text("State", 110, ReadingGroup::state, s -> s),
                 Columns.number("Partitions committed", 160, ReadingGroup::committedPartitions, String::valueOf),
                 Columns.number("Lag (records)", 120, ReadingGroup::lag, TopicFormats::count)));
+        table.setTooltip(new javafx.scene.control.Tooltip("Double-click a group to open it in the Consumer groups screen"));
+        table.setRowFactory(view -> {
+            javafx.scene.control.TableRow<ReadingGroup> row = new javafx.scene.control.TableRow<>();
+            row.setOnMouseClicked(e -> {
+                if (e.getClickCount() == 2 && !row.isEmpty()) {
+                    openGroup.accept(row.getItem().groupId());
+                }
+            });
+            return row;
+        });
         return table;
     }
 }

@@ -59,6 +59,11 @@ public final class TopicsView extends BorderPane {
         detailPane.addTopicTab(title, content);
     }
 
+    /** Called with a group's id when a person double-clicks it among the groups reading the selected topic. */
+    public void setOnOpenGroup(java.util.function.Consumer<String> open) {
+        detailPane.setOnOpenGroup(open);
+    }
+
     /** Updates the list periodically, only while this screen is in the window (other screens leave no load behind). */
     private void keepListCurrent() {
         Timeline updates = new Timeline(new KeyFrame(LIST_UPDATE, e -> model.refreshTopicList()));

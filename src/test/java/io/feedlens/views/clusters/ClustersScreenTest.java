@@ -52,12 +52,15 @@ class ClustersScreenTest {
         ToggleButton clusters = robot.lookup("#nav-clusters").queryAs(ToggleButton.class);
         ToggleButton topics = robot.lookup("#nav-topics").queryAs(ToggleButton.class);
         ToggleButton groups = robot.lookup("#nav-consumer-groups").queryAs(ToggleButton.class);
+        ToggleButton trace = robot.lookup("#nav-trace").queryAs(ToggleButton.class);
 
         assertThat(clusters.isSelected()).isTrue();
         assertThat(topics.isDisabled()).isFalse();
         assertThat(groups.getText()).isEqualTo("Consumer groups");
-        assertThat(((Label) groups.getGraphic()).getText()).isEqualTo("coming");
-        assertThat(groups.isDisabled()).isTrue();
+        assertThat(groups.isDisabled()).isFalse();
+        assertThat(trace.getText()).isEqualTo("Trace");
+        assertThat(((Label) trace.getGraphic()).getText()).isEqualTo("coming");
+        assertThat(trace.isDisabled()).isTrue();
         assertThat(robot.lookup("#status-state").queryAs(Label.class).getText()).isEqualTo("● Not connected");
     }
 

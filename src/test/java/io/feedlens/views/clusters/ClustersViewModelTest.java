@@ -55,4 +55,22 @@ class ClustersViewModelTest {
         assertThat(model.nameProperty().get()).isEqualTo("secured");
         assertThat(model.clientPropertiesProperty().get()).isEqualTo("sasl.mechanism=SCRAM-SHA-512\nsecurity.protocol=SASL_SSL");
     }
+
+    @Test
+    void aProfileIsReadOnlyUntilMarkedWritableAndKeepsThatWhenSaved() {
+        ClustersViewModel model = model(() -> null);
+        model.nameProperty().set("staging");
+        model.bootstrapServersProperty().set("k:9092");
+        assertThat(model.writableProperty().get()).isFalse();
+
+        model.writableProperty().set(true);
+        model.saveProfile();
+
+        ClustersViewModel reopened = model(() -> null);
+        assertThat(reopened.profiles()).singleElement().satisfies(profile -> assertThat(profile.writable()).isTrue());
+        reopened.newProfile();
+        assertThat(reopened.writableProperty().get()).isFalse();
+        reopened.selectedProperty().set(reopened.profiles().get(0));
+        assertThat(reopened.writableProperty().get()).isTrue();
+    }
 }
