@@ -16,8 +16,8 @@ import io.feedlens.app.groups.ConsumerGroupLag;
 import io.feedlens.app.groups.PartitionLag;
 import io.feedlens.app.groups.PartitionMove;
 import io.feedlens.testing.KafkaBroker;
+import io.feedlens.testing.WorkbenchWindow;
 import io.feedlens.views.Workbench;
-import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableCell;
@@ -54,13 +54,7 @@ class GroupsScreenTest {
 
     @Start
     void start(Stage stage) {
-        workbench = new Workbench(dataFolder.resolve("home-" + System.nanoTime()), () -> {
-            throw new IllegalStateException("no demo cluster in this test");
-        });
-        Scene scene = new Scene(workbench.root(), 1200, 760);
-        Workbench.dress(scene);
-        stage.setScene(scene);
-        stage.show();
+        workbench = WorkbenchWindow.open(stage, dataFolder);
     }
 
     @AfterEach
