@@ -42,7 +42,11 @@ abstract class ConsumingService implements Runnable {
                 ConsumerConfig.CLIENT_ID_CONFIG, group,
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
                 // A live job starts from now; the seeded feed may share these topics and is not its business.
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest"),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest",
+                // When a demo was killed, its members linger until their session ends and hold the group in a
+                // rebalance: a short session lets the next start resume in seconds rather than 45 s.
+                ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, 8000,
+                ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, 2000),
                 new ByteArrayDeserializer(), new ByteArrayDeserializer());
     }
 
