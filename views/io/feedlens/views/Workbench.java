@@ -8,6 +8,9 @@ import io.feedlens.app.demo.DemoCluster;
 import io.feedlens.app.profiles.ProfileStore;
 import io.feedlens.views.clusters.ClustersView;
 import io.feedlens.views.clusters.ClustersViewModel;
+import io.feedlens.views.messages.ClusterMessages;
+import io.feedlens.views.messages.MessagesView;
+import io.feedlens.views.messages.MessagesViewModel;
 import io.feedlens.views.shell.ActiveCluster;
 import io.feedlens.views.shell.MainWindow;
 import io.feedlens.views.shell.StatusBar;
@@ -26,6 +29,8 @@ public final class Workbench implements AutoCloseable {
     private final ActiveCluster activeCluster = new ActiveCluster(FxThread.INSTANCE);
     private final ClustersViewModel clusters;
     private final TopicsViewModel topics;
+    private final MessagesViewModel messages;
+    private final TopicsView topicsView;
     private final StatusBar statusBar = new StatusBar(activeCluster);
     private final MainWindow window = new MainWindow(statusBar);
     private final DemoFeedTicker feedTicker;
@@ -34,11 +39,23 @@ public final class Workbench implements AutoCloseable {
         clusters = new ClustersViewModel(new ProfileStore(dataFolder), activeCluster, demoStarter, FxThread.INSTANCE);
         window.addScreen("Clusters", new ClustersView(clusters));
         topics = new TopicsViewModel(activeCluster, FxThread.INSTANCE);
-        window.addScreen("Topics", new TopicsView(topics));
+        topicsView = new TopicsView(topics);
+        messages = messagesFollowingTopic(dataFolder);
+        topicsView.addTopicTab("Messages", new MessagesView(messages));
+        window.addScreen("Topics", topicsView);
         window.addComingScreen("Consumer groups", "Lag in records and in time, Burrow-style status, lag history, offset resets.");
         window.addComingScreen("Trace", "Trace a decision to the feature versions and source events the model saw.");
         window.finishNavigation();
         feedTicker = new DemoFeedTicker(clusters::demoCluster, statusBar.feedSummaryProperty());
+    }
+
+    /** The Messages tab reads the topic selected on the Topics screen, with the partition choice fitting that topic. */
+    private MessagesViewModel messagesFollowingTopic(Path dataFolder) {
+        MessagesViewModel model = new MessagesViewModel(new ClusterMessages(activeCluster, dataFolder), FxThread.INSTANCE);
+        model.topicProperty().bind(topics.detail().topicProperty());
+        topics.detail().partitions().addListener(
+                (javafx.collections.ListChangeListener<io.feedlens.app.topics.PartitionDetail>) change -> model.setPartitionCount(topics.detail().partitions().size()));
+        return model;
     }
 
     /** Puts the scene on FeedLens's look: AtlantaFX's Primer theme plus FeedLens's own sheet. Call on the FX thread. */
@@ -69,6 +86,15 @@ public final class Workbench implements AutoCloseable {
         return topics;
     }
 
+    /** Selects a tab of the topic detail by its title, e.g. "Messages". */
+    public void showTopicTab(String title) {
+        topicsView.showTopicTab(title);
+    }
+
+    public MessagesViewModel messages() {
+        return messages;
+    }
+
     public ActiveCluster activeCluster() {
         return activeCluster;
     }
@@ -77,6 +103,7 @@ public final class Workbench implements AutoCloseable {
     @Override
     public void close() {
         feedTicker.stop();
+        messages.stop();
         activeCluster.close();
         clusters.close();
     }

@@ -59,6 +59,11 @@ public final class TopicsView extends BorderPane {
         detailPane.addTopicTab(title, content);
     }
 
+    /** Selects the detail tab with this title (for a start straight into, say, the message browser). */
+    public void showTopicTab(String title) {
+        detailPane.showTopicTab(title);
+    }
+
     /** Updates the list periodically, only while this screen is in the window (other screens leave no load behind). */
     private void keepListCurrent() {
         Timeline updates = new Timeline(new KeyFrame(LIST_UPDATE, e -> model.refreshTopicList()));
