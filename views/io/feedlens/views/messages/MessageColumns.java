@@ -20,9 +20,9 @@ final class MessageColumns {
 
     static List<TableColumn<DecodedRecord, ?>> all(ZoneId zone) {
         return List.of(
-                number("Partition", 78, r -> (long) r.coordinates().partition()),
+                number("Partition", 86, r -> (long) r.coordinates().partition()),
                 number("Offset", 90, r -> r.coordinates().offset()),
-                column("Timestamp", 180, r -> RecordText.time(r.timestamp(), zone),
+                column("Timestamp", 200, r -> RecordText.time(r.timestamp(), zone),
                         r -> r.timestampType() + " · " + java.time.Instant.ofEpochMilli(r.timestamp()), null),
                 column("Key", 140, r -> r.key().preview(PREVIEW), r -> r.key().preview(400), null),
                 column("Value", 360, r -> r.value().preview(PREVIEW), r -> r.value().preview(1000), null),

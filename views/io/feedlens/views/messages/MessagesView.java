@@ -48,7 +48,7 @@ public final class MessagesView extends BorderPane {
         setTop(new VBox(4, modeRow(), filterRow(), filterProblem(), figuresRow()));
         SplitPane split = new SplitPane(table(), new RecordDetailPane(model.detail()));
         split.setOrientation(Orientation.HORIZONTAL);
-        split.setDividerPositions(0.62);
+        split.setDividerPositions(0.64);
         setCenter(split);
         setBottom(new ExportBar(model, this::rowsShown));
         drain = every(DRAIN_EVERY, model::drain);
@@ -86,6 +86,7 @@ public final class MessagesView extends BorderPane {
         ComboBox<Integer> partition = partitionChoice();
         CheckBox committed = new CheckBox("read_committed");
         committed.setId("read-committed");
+        committed.setMnemonicParsing(false); // the underscore is part of Kafka's name for it
         committed.setTooltip(new javafx.scene.control.Tooltip("Leave out records of aborted and open transactions"));
         committed.selectedProperty().bindBidirectional(model.readCommittedProperty());
         Button start = new Button("Search");
@@ -137,7 +138,9 @@ public final class MessagesView extends BorderPane {
         shown.getStyleClass().add("text-muted");
         shown.textProperty().bind(model.shownTextProperty());
         Label running = new Label("● running");
+        running.setId("scan-running");
         running.visibleProperty().bind(model.runningProperty());
+        running.managedProperty().bind(running.visibleProperty());
         Label problem = new Label();
         problem.setId("scan-problem");
         problem.getStyleClass().add("problem");
