@@ -60,6 +60,8 @@ final class MessageColumns {
         private final Function<DecodedRecord, String> shown;
         private final Function<DecodedRecord, String> tooltip;
         private final boolean marksProblems;
+        /** One tooltip per cell, its text changed on update: rows change ten times a second during a tail. */
+        private final Tooltip tip = new Tooltip();
 
         RecordCell(Function<DecodedRecord, String> shown, Function<DecodedRecord, String> tooltip, boolean marksProblems) {
             this.shown = shown;
@@ -77,8 +79,9 @@ final class MessageColumns {
                 return;
             }
             setText(shown.apply(record));
-            String tip = tooltip.apply(record);
-            setTooltip(tip == null ? null : new Tooltip(tip));
+            String text = tooltip.apply(record);
+            tip.setText(text);
+            setTooltip(text == null ? null : tip);
             if (marksProblems && !"OK".equals(getText())) {
                 getStyleClass().add("cell-danger");
             }

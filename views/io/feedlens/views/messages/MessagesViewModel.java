@@ -76,6 +76,17 @@ public final class MessagesViewModel {
         this.detail = new RecordDetailViewModel(source, ui);
         this.export = new ExportViewModel(ui);
         topic.addListener((o, before, now) -> topicChanged());
+        // CEL's compiler takes about half a second to build on first use: build it now, off the FX thread,
+        // rather than when someone presses Search.
+        io.feedlens.app.Background.run(MessagesViewModel::warmUpFilter);
+    }
+
+    private static void warmUpFilter() {
+        try {
+            RecordFilter.of("partition >= 0", null);
+        } catch (FilterProblem e) {
+            throw new IllegalStateException("A constant filter must compile", e);
+        }
     }
 
     // Properties
