@@ -61,7 +61,9 @@ public final class FeedLensApp extends Application {
             log.warn("Taking the screenshot anyway: connecting failed: {}", failure.getMessage());
             exitCode = 1;
         }
-        PauseTransition settle = new PauseTransition(Duration.seconds(2.5));
+        // A topic tab first loads the topic's detail and then reads records: give it longer than a screen.
+        boolean tab = options.screen() != null && options.screen().contains("/");
+        PauseTransition settle = new PauseTransition(Duration.seconds(tab ? 6 : 2.5));
         settle.setOnFinished(e -> {
             try {
                 Snapshot.save(scene, file);

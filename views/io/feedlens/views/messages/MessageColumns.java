@@ -20,12 +20,12 @@ final class MessageColumns {
 
     static List<TableColumn<DecodedRecord, ?>> all(ZoneId zone) {
         return List.of(
-                number("Partition", 86, r -> (long) r.coordinates().partition()),
-                number("Offset", 90, r -> r.coordinates().offset()),
-                column("Timestamp", 200, r -> RecordText.time(r.timestamp(), zone),
+                number("Partition", 90, r -> (long) r.coordinates().partition()),
+                number("Offset", 76, r -> r.coordinates().offset()),
+                column("Timestamp", 205, r -> RecordText.time(r.timestamp(), zone),
                         r -> r.timestampType() + " · " + java.time.Instant.ofEpochMilli(r.timestamp()), null),
-                column("Key", 140, r -> r.key().preview(PREVIEW), r -> r.key().preview(400), null),
-                column("Value", 360, r -> r.value().preview(PREVIEW), r -> r.value().preview(1000), null),
+                column("Key", 120, r -> r.key().preview(PREVIEW), r -> r.key().preview(400), null),
+                column("Value", 420, r -> r.value().preview(PREVIEW), r -> r.value().preview(1000), null),
                 number("Headers", 74, r -> (long) r.headers().size()),
                 column("Size", 72, r -> RecordText.size(r.key().size() + r.value().size()), r -> null, "numeric"),
                 column("Format", 80, r -> r.value().format().label(), r -> "key: " + r.key().format().label(), null),

@@ -48,7 +48,8 @@ public final class MessagesView extends BorderPane {
         setTop(new VBox(4, modeRow(), filterRow(), filterProblem(), figuresRow()));
         SplitPane split = new SplitPane(table(), new RecordDetailPane(model.detail()));
         split.setOrientation(Orientation.HORIZONTAL);
-        split.setDividerPositions(0.64);
+        // The table is what people scan; the detail needs less width than a payload column.
+        split.setDividerPositions(0.70);
         setCenter(split);
         setBottom(new ExportBar(model, this::rowsShown));
         drain = every(DRAIN_EVERY, model::drain);

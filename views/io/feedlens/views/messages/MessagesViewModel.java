@@ -201,7 +201,9 @@ public final class MessagesViewModel {
         }
         ScanProgress now = current.progress().get();
         figures.set(now.summary());
-        shownText.set(shownText(current.mode(), rows.size(), now.matched()));
+        shownText.set(current.mode() == BrowseMode.NEWEST && running.get()
+                ? String.format("reading the newest %,d of each partition…", newestCount.get())
+                : shownText(current.mode(), rows.size(), now.matched()));
     }
 
     /** "Newest 100" when the tab is first shown, so it opens with something to look at. */
