@@ -41,11 +41,10 @@ public final class LiveTail implements AutoCloseable {
     private final AtomicBoolean stopped = new AtomicBoolean();
     private final CompletableFuture<String> end = new CompletableFuture<>();
     private final long began = System.nanoTime();
-    private final KafkaConsumer<byte[], byte[]> consumer;
+    private volatile KafkaConsumer<byte[], byte[]> consumer;
     private volatile int partitionCount;
 
-    private LiveTail(Map<String, Object> config) {
-        consumer = new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+    private LiveTail() {
     }
 
     /**
@@ -54,8 +53,10 @@ public final class LiveTail implements AutoCloseable {
      */
     public static LiveTail start(Map<String, Object> clientConfig, RecordDecoder decoder, String topic, List<Integer> partitions,
                                  boolean readCommitted, RecordFilter filter, Consumer<List<DecodedRecord>> matches) {
-        LiveTail tail = new LiveTail(consumerConfig(clientConfig, readCommitted));
-        Background.run(() -> tail.end.complete(tail.follow(decoder, topic, partitions, filter, matches)));
+        LiveTail tail = new LiveTail();
+        Map<String, Object> config = consumerConfig(clientConfig, readCommitted);
+        // Even making a consumer takes a moment (config, metrics): not on the caller's thread, which may be the FX thread.
+        Background.run(() -> tail.end.complete(tail.follow(config, decoder, topic, partitions, filter, matches)));
         return tail;
     }
 
@@ -74,12 +75,20 @@ public final class LiveTail implements AutoCloseable {
     @Override
     public void close() {
         stopped.set(true);
-        consumer.wakeup();
+        KafkaConsumer<byte[], byte[]> reading = consumer;
+        if (reading != null) {
+            reading.wakeup();
+        }
     }
 
-    private String follow(RecordDecoder decoder, String topic, List<Integer> chosen, RecordFilter filter,
-                          Consumer<List<DecodedRecord>> matches) {
-        try (consumer) {
+    private String follow(Map<String, Object> config, RecordDecoder decoder, String topic, List<Integer> chosen,
+                          RecordFilter filter, Consumer<List<DecodedRecord>> matches) {
+        KafkaConsumer<byte[], byte[]> reading = new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+        consumer = reading;
+        try (reading) {
+            if (stopped.get()) {
+                return null; // closed before it began
+            }
             List<TopicPartition> partitions = partitions(topic, chosen);
             partitionCount = partitions.size();
             consumer.assign(partitions);

@@ -274,10 +274,10 @@ public final class MessagesViewModel {
         if (run != current) {
             return;
         }
+        running.set(false);
         drain();
         refreshFigures();
         problem.set(why == null ? "" : why);
-        running.set(false);
     }
 
     private List<DecodedRecord> newestRows(List<DecodedRecord> arrived) {
