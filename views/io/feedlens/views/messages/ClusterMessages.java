@@ -23,6 +23,13 @@ public final class ClusterMessages implements Supplier<MessageSource> {
     public ClusterMessages(ActiveCluster cluster, Path dataFolder) {
         this.cluster = cluster;
         this.dataFolder = dataFolder;
+        // The decoder reads the local schema files: build it on a worker as soon as a cluster connects,
+        // so pressing Search on the FX thread finds it ready.
+        cluster.stateProperty().addListener((o, before, now) -> {
+            if (now == ActiveCluster.State.CONNECTED) {
+                io.feedlens.app.Background.run(this::get);
+            }
+        });
     }
 
     @Override

@@ -143,6 +143,23 @@ class MessagesViewModelTest {
         assertThat(MessagesViewModel.shownText(BrowseMode.FROM_TIME, 1, 1)).isEqualTo("1 match");
     }
 
+    @Test
+    void aValueOverOneMegabyteShowsAPreviewUntilLoadedInFull() throws Exception {
+        RecordDetailViewModel detail = model(null).detail();
+        String big = "{\"blob\":\"" + "x".repeat(1_200_000) + "\"}";
+        DecodedRecord record = DECODER.decode(new ConsumerRecord<>("t", 0, 7L, "k".getBytes(StandardCharsets.UTF_8),
+                big.getBytes(StandardCharsets.UTF_8)));
+
+        detail.show(record);
+
+        assertThat(detail.largeValueProperty().get()).isTrue();
+        assertThat(detail.valueTextProperty().get()).hasSizeLessThan(70_000).contains("this is a preview");
+        assertThat(detail.coordinatesProperty().get()).isEqualTo("t/0@7");
+        detail.loadFullValue();
+        waitFor(() -> !detail.largeValueProperty().get());
+        assertThat(detail.valueTextProperty().get()).hasSizeGreaterThan(1_200_000).contains("\"blob\" : ");
+    }
+
     private static DecodedRecord record(long offset) {
         return DECODER.decode(new ConsumerRecord<>("t", 0, offset, "k".getBytes(StandardCharsets.UTF_8), "v".getBytes(StandardCharsets.UTF_8)));
     }
