@@ -37,12 +37,21 @@ public final class FeedLensApp extends Application {
         if (asked.demo() || asked.screenshot() != null) {
             var connected = asked.demo() ? workbench.clusters().startDemo() : workbench.clusters().connect();
             if (asked.screen() != null) {
-                connected.whenCompleteAsync((overview, failure) -> workbench.window().show(asked.screen()), FxThread.INSTANCE);
+                connected.whenCompleteAsync((overview, failure) -> showScreen(asked.screen()), FxThread.INSTANCE);
             }
             if (asked.screenshot() != null) {
                 connected.whenCompleteAsync((overview, failure) -> photographAndQuit(scene, asked.screenshot(), failure),
                         FxThread.INSTANCE);
             }
+        }
+    }
+
+    /** "Topics" opens a screen; "Topics/Messages" also opens that tab of the selected topic's detail (for screenshots). */
+    private void showScreen(String screen) {
+        String[] parts = screen.split("/", 2);
+        workbench.window().show(parts[0]);
+        if (parts.length == 2) {
+            workbench.showTopicTab(parts[1]);
         }
     }
 
@@ -52,7 +61,9 @@ public final class FeedLensApp extends Application {
             log.warn("Taking the screenshot anyway: connecting failed: {}", failure.getMessage());
             exitCode = 1;
         }
-        PauseTransition settle = new PauseTransition(Duration.seconds(2.5));
+        // A topic tab first loads the topic's detail and then reads records: give it longer than a screen.
+        boolean tab = options.screen() != null && options.screen().contains("/");
+        PauseTransition settle = new PauseTransition(Duration.seconds(tab ? 6 : 2.5));
         settle.setOnFinished(e -> {
             try {
                 Snapshot.save(scene, file);

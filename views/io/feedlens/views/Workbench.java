@@ -11,6 +11,9 @@ import io.feedlens.views.clusters.ClustersViewModel;
 import io.feedlens.views.groups.GroupsView;
 import io.feedlens.views.groups.GroupsViewModel;
 import io.feedlens.views.groups.LagSampling;
+import io.feedlens.views.messages.ClusterMessages;
+import io.feedlens.views.messages.MessagesView;
+import io.feedlens.views.messages.MessagesViewModel;
 import io.feedlens.views.shell.ActiveCluster;
 import io.feedlens.views.shell.MainWindow;
 import io.feedlens.views.shell.StatusBar;
@@ -31,6 +34,8 @@ public final class Workbench implements AutoCloseable {
     private final TopicsViewModel topics;
     private final LagSampling lagSampling;
     private final GroupsViewModel groups;
+    private final MessagesViewModel messages;
+    private final TopicsView topicsView;
     private final StatusBar statusBar = new StatusBar(activeCluster);
     private final MainWindow window = new MainWindow(statusBar);
     private final DemoFeedTicker feedTicker;
@@ -39,7 +44,9 @@ public final class Workbench implements AutoCloseable {
         clusters = new ClustersViewModel(new ProfileStore(dataFolder), activeCluster, demoStarter, FxThread.INSTANCE);
         window.addScreen("Clusters", new ClustersView(clusters));
         topics = new TopicsViewModel(activeCluster, FxThread.INSTANCE);
-        TopicsView topicsView = new TopicsView(topics);
+        topicsView = new TopicsView(topics);
+        messages = messagesFollowingTopic(dataFolder);
+        topicsView.addTopicTab("Messages", new MessagesView(messages));
         window.addScreen("Topics", topicsView);
         lagSampling = new LagSampling(activeCluster, dataFolder, io.feedlens.app.groups.LagSampler.DEFAULT_INTERVAL, FxThread.INSTANCE);
         groups = new GroupsViewModel(activeCluster, lagSampling, FxThread.INSTANCE);
@@ -51,6 +58,15 @@ public final class Workbench implements AutoCloseable {
         window.addComingScreen("Trace", "Trace a decision to the feature versions and source events the model saw.");
         window.finishNavigation();
         feedTicker = new DemoFeedTicker(clusters::demoCluster, statusBar.feedSummaryProperty());
+    }
+
+    /** The Messages tab reads the topic selected on the Topics screen, with the partition choice fitting that topic. */
+    private MessagesViewModel messagesFollowingTopic(Path dataFolder) {
+        MessagesViewModel model = new MessagesViewModel(new ClusterMessages(activeCluster, dataFolder), FxThread.INSTANCE);
+        model.topicProperty().bind(topics.detail().topicProperty());
+        topics.detail().partitions().addListener(
+                (javafx.collections.ListChangeListener<io.feedlens.app.topics.PartitionDetail>) change -> model.setPartitionCount(topics.detail().partitions().size()));
+        return model;
     }
 
     /** Puts the scene on FeedLens's look: AtlantaFX's Primer theme plus FeedLens's own sheet. Call on the FX thread. */
@@ -85,6 +101,15 @@ public final class Workbench implements AutoCloseable {
         return groups;
     }
 
+    /** Selects a tab of the topic detail by its title, e.g. "Messages". */
+    public void showTopicTab(String title) {
+        topicsView.showTopicTab(title);
+    }
+
+    public MessagesViewModel messages() {
+        return messages;
+    }
+
     public ActiveCluster activeCluster() {
         return activeCluster;
     }
@@ -93,6 +118,7 @@ public final class Workbench implements AutoCloseable {
     @Override
     public void close() {
         feedTicker.stop();
+        messages.stop();
         lagSampling.close();
         activeCluster.close();
         clusters.close();

@@ -76,6 +76,11 @@ final class TopicDetailPane extends VBox {
         tabs.getTabs().add(tab(title, content));
     }
 
+    void showTopicTab(String title) {
+        tabs.getTabs().stream().filter(t -> title.equals(t.getText())).findFirst()
+                .ifPresent(t -> tabs.getSelectionModel().select(t));
+    }
+
     private HBox heading() {
         Label name = new Label();
         name.setId("topic-detail-name");

@@ -38,13 +38,14 @@ public final class TopicsView extends BorderPane {
 
     private final TopicsViewModel model;
     private final TopicDetailPane detailPane;
+    private final SplitPane split;
 
     public TopicsView(TopicsViewModel model) {
         this.model = model;
         getStyleClass().add(STYLE_CLASS);
         setTop(toolbar());
         detailPane = new TopicDetailPane(model.detail());
-        SplitPane split = new SplitPane(topicTable(), detailPane);
+        split = new SplitPane(topicTable(), detailPane);
         split.setOrientation(Orientation.VERTICAL);
         split.setDividerPositions(0.46);
         setCenter(split);
@@ -62,6 +63,13 @@ public final class TopicsView extends BorderPane {
     /** Called with a group's id when a person double-clicks it among the groups reading the selected topic. */
     public void setOnOpenGroup(java.util.function.Consumer<String> open) {
         detailPane.setOnOpenGroup(open);
+    }
+
+    /** Selects the detail tab with this title (for a start straight into, say, the message browser). */
+    public void showTopicTab(String title) {
+        detailPane.showTopicTab(title);
+        // Asking for a tab straight away means the detail is what is wanted: give it most of the height.
+        split.setDividerPositions(0.22);
     }
 
     /** Updates the list periodically, only while this screen is in the window (other screens leave no load behind). */

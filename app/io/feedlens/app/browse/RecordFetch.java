@@ -1,0 +1,48 @@
+package io.feedlens.app.browse;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import io.feedlens.lineage.RecordCoordinates;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+
+/**
+ * Reads one record's raw bytes again by its coordinates, for the record detail: a scan keeps decoded records, not
+ * payloads, so a table of 10,000 rows does not hold 10,000 raw values. Slow (a network round trip): call off the FX thread.
+ */
+public final class RecordFetch {
+
+    private static final Duration WAIT = Duration.ofSeconds(5);
+
+    private RecordFetch() {
+    }
+
+    /** The record at exactly these coordinates, or empty when it is gone (retention, compaction) or did not arrive in time. */
+    public static Optional<ConsumerRecord<byte[], byte[]>> at(Map<String, Object> clientConfig, RecordCoordinates at) {
+        Map<String, Object> config = new HashMap<>(clientConfig);
+        config.putIfAbsent(ConsumerConfig.CLIENT_ID_CONFIG, "feedlens-fetch");
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        config.remove(ConsumerConfig.GROUP_ID_CONFIG);
+        config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 1);
+        config.putIfAbsent(ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) WAIT.toMillis());
+        TopicPartition partition = new TopicPartition(at.topic(), at.partition());
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+            consumer.assign(List.of(partition));
+            consumer.seek(partition, at.offset());
+            long deadline = System.nanoTime() + WAIT.toNanos();
+            while (System.nanoTime() < deadline) {
+                for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(200))) {
+                    return record.offset() == at.offset() ? Optional.of(record) : Optional.empty();
+                }
+            }
+            return Optional.empty();
+        }
+    }
+}
