@@ -43,12 +43,14 @@ public final class TopicScan {
 
     private static void run(Map<String, Object> config, RecordDecoder decoder, ScanRequest request,
                             Consumer<List<DecodedRecord>> matches, ScanHandle handle) {
+        KafkaConsumer<byte[], byte[]> planner = newConsumer(config);
         List<PartitionRange> ranges;
-        try (KafkaConsumer<byte[], byte[]> planner = newConsumer(config)) {
+        try {
             handle.register(planner);
             ranges = ScanPlan.ranges(planner, request);
             handle.unregister(planner);
         } catch (RuntimeException e) {
+            planner.close();
             handle.completion.complete(new ScanSummary(handle.progress(), handle.isCancelled(),
                     handle.isCancelled() ? null : planProblem(config, request, e)));
             return;
@@ -57,9 +59,16 @@ public final class TopicScan {
         List<PartitionRange> toRead = ranges.stream().filter(r -> !r.isEmpty()).toList();
         handle.partitionsDone.addAndGet(ranges.size() - toRead.size());
         List<CompletableFuture<String>> readers = new ArrayList<>();
+        // The planner, already connected, reads the first share: a small scan then costs one consumer, not three.
+        KafkaConsumer<byte[], byte[]> next = planner;
         for (List<PartitionRange> share : split(toRead, Runtime.getRuntime().availableProcessors())) {
-            PartitionReader reader = new PartitionReader(newConsumer(config), share, decoder, request, handle, matches, STALL_LIMIT);
+            PartitionReader reader = new PartitionReader(next == null ? newConsumer(config) : next, share, decoder, request,
+                    handle, matches, STALL_LIMIT);
+            next = null;
             readers.add(Background.supply(reader::read));
+        }
+        if (next != null) {
+            next.close();
         }
         CompletableFuture.allOf(readers.toArray(CompletableFuture[]::new)).whenComplete((ignored, failure) -> {
             String problem = readers.stream().map(f -> f.getNow(null)).filter(Objects::nonNull).findFirst()

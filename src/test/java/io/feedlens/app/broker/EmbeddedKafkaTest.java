@@ -1,5 +1,6 @@
 package io.feedlens.app.broker;
 
+import io.feedlens.testing.ReadyTopics;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
@@ -26,7 +27,7 @@ class EmbeddedKafkaTest {
             clusterId = broker.clusterId();
             bootstrap = broker.bootstrapServers();
             try (Admin admin = Admin.create(Map.of("bootstrap.servers", broker.bootstrapServers()))) {
-                admin.createTopics(List.of(new NewTopic("kept", 1, (short) 1))).all().get();
+                ReadyTopics.create(admin, List.of(new NewTopic("kept", 1, (short) 1)));
             }
             Properties props = new Properties();
             props.put("bootstrap.servers", broker.bootstrapServers());

@@ -1,5 +1,6 @@
 package io.feedlens.app.browse;
 
+import io.feedlens.testing.ReadyTopics;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
@@ -32,7 +33,7 @@ class LiveTailTest {
         String topic = "tail-" + UUID.randomUUID();
         Map<String, Object> client = Map.of("bootstrap.servers", broker.bootstrapServers());
         try (Admin admin = Admin.create(client)) {
-            admin.createTopics(List.of(new NewTopic(topic, 2, (short) 1))).all().get();
+            ReadyTopics.create(admin, List.of(new NewTopic(topic, 2, (short) 1)));
         }
         try (var producer = new KafkaProducer<>(client, new StringSerializer(), new StringSerializer())) {
             write(producer, topic, 0, 10);

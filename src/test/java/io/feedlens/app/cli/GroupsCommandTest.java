@@ -1,5 +1,6 @@
 package io.feedlens.app.cli;
 
+import io.feedlens.testing.ReadyTopics;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.PrintWriter;
@@ -43,7 +44,7 @@ class GroupsCommandTest {
         String topic = "cli-" + UUID.randomUUID().toString().substring(0, 8);
         Map<String, Object> client = Map.of("bootstrap.servers", broker.bootstrapServers());
         try (Admin admin = Admin.create(client)) {
-            admin.createTopics(List.of(new NewTopic(topic, 1, (short) 1))).all().get(10, TimeUnit.SECONDS);
+            ReadyTopics.create(admin, List.of(new NewTopic(topic, 1, (short) 1)));
             admin.listOffsets(Map.of(new TopicPartition(topic, 0), OffsetSpec.latest())).all().get(10, TimeUnit.SECONDS);
             try (var producer = new KafkaProducer<>(client, new ByteArraySerializer(), new ByteArraySerializer())) {
                 long first = Instant.now().minusSeconds(100).toEpochMilli();

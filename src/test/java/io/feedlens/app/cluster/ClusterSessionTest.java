@@ -1,5 +1,6 @@
 package io.feedlens.app.cluster;
 
+import io.feedlens.testing.ReadyTopics;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -20,7 +21,7 @@ class ClusterSessionTest {
     @Test
     void overviewShowsTheClusterIdBrokerAndTopicCounts(EmbeddedKafka broker) throws Exception {
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", broker.bootstrapServers()))) {
-            admin.createTopics(List.of(new NewTopic("overview.a", 2, (short) 1), new NewTopic("overview.b", 3, (short) 1))).all().get();
+            ReadyTopics.create(admin, List.of(new NewTopic("overview.a", 2, (short) 1), new NewTopic("overview.b", 3, (short) 1)));
         }
 
         ClusterSession.Connected connected = ClusterSession.connect(ClusterProfile.of("test", broker.bootstrapServers())).join();

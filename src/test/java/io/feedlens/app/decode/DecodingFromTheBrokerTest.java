@@ -1,5 +1,6 @@
 package io.feedlens.app.decode;
 
+import io.feedlens.testing.ReadyTopics;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.ByteBuffer;
@@ -41,7 +42,7 @@ class DecodingFromTheBrokerTest {
 
     private static void writeRegistryFramed(EmbeddedKafka broker, String topic, int schemaId, int count) throws Exception {
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", broker.bootstrapServers()))) {
-            admin.createTopics(List.of(new NewTopic(topic, 2, (short) 1))).all().get();
+            ReadyTopics.create(admin, List.of(new NewTopic(topic, 2, (short) 1)));
         }
         try (var producer = GeneratedFeed.openProducer(broker.bootstrapServers())) {
             for (int i = 0; i < count; i++) {

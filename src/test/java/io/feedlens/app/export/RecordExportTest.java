@@ -1,5 +1,6 @@
 package io.feedlens.app.export;
 
+import io.feedlens.testing.ReadyTopics;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
@@ -67,7 +68,7 @@ class RecordExportTest {
         String topic = "export-" + UUID.randomUUID();
         Map<String, Object> client = Map.of("bootstrap.servers", broker.bootstrapServers());
         try (Admin admin = Admin.create(client)) {
-            admin.createTopics(List.of(new NewTopic(topic, 3, (short) 1))).all().get();
+            ReadyTopics.create(admin, List.of(new NewTopic(topic, 3, (short) 1)));
         }
         try (var producer = new KafkaProducer<>(client, new StringSerializer(), new StringSerializer())) {
             for (int i = 0; i < 3000; i++) {

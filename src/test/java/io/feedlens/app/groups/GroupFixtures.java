@@ -1,5 +1,6 @@
 package io.feedlens.app.groups;
 
+import io.feedlens.testing.ReadyTopics;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -42,7 +43,7 @@ final class GroupFixtures {
 
     /** Creates the topic and waits until every partition's leader answers (metadata can lag the creation). */
     static void createTopic(Admin admin, String topic, int partitions) throws Exception {
-        admin.createTopics(List.of(new NewTopic(topic, partitions, (short) 1))).all().get(10, TimeUnit.SECONDS);
+        ReadyTopics.create(admin, List.of(new NewTopic(topic, partitions, (short) 1)));
         Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
         for (int p = 0; p < partitions; p++) {
             latest.put(new TopicPartition(topic, p), OffsetSpec.latest());

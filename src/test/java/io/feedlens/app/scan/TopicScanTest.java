@@ -1,5 +1,6 @@
 package io.feedlens.app.scan;
 
+import io.feedlens.testing.ReadyTopics;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
@@ -34,7 +35,7 @@ class TopicScanTest {
 
     private static void createTopic(EmbeddedKafka broker, String topic, int partitions) throws Exception {
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", broker.bootstrapServers()))) {
-            admin.createTopics(List.of(new NewTopic(topic, partitions, (short) 1))).all().get();
+            ReadyTopics.create(admin, List.of(new NewTopic(topic, partitions, (short) 1)));
         }
     }
 

@@ -1,5 +1,6 @@
 package io.feedlens.app.topics;
 
+import io.feedlens.testing.ReadyTopics;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -151,7 +152,7 @@ class TopicServiceTest {
 
     private String create(String name, int partitions) throws Exception {
         String topic = prefix + name;
-        admin.createTopics(List.of(new NewTopic(topic, partitions, (short) 1))).all().get();
+        ReadyTopics.create(admin, List.of(new NewTopic(topic, partitions, (short) 1)));
         // The controller has the topic now; the broker's metadata, which describe calls read, follows a moment later.
         long deadline = System.nanoTime() + 10_000_000_000L;
         while (!admin.listTopics().names().get().contains(topic) && System.nanoTime() < deadline) {

@@ -1,5 +1,6 @@
 package io.feedlens.views.groups;
 
+import io.feedlens.testing.ReadyTopics;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
@@ -144,7 +145,7 @@ class GroupsScreenTest {
     private void createLaggingGroup(EmbeddedKafka broker) throws Exception {
         String bootstrap = broker.bootstrapServers();
         try (Admin admin = Admin.create(Map.<String, Object>of("bootstrap.servers", bootstrap))) {
-            admin.createTopics(List.of(new NewTopic(topic, 3, (short) 1))).all().get();
+            ReadyTopics.create(admin, List.of(new NewTopic(topic, 3, (short) 1)));
             try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of("bootstrap.servers", bootstrap),
                     new StringSerializer(), new StringSerializer())) {
                 for (int partition = 0; partition < 3; partition++) {

@@ -1,5 +1,6 @@
 package io.feedlens.views.messages;
 
+import io.feedlens.testing.ReadyTopics;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
@@ -130,7 +131,7 @@ class MessagesResponsivenessTest {
 
     private void writeQuickly(Map<String, Object> client, int count) throws Exception {
         try (Admin admin = Admin.create(client)) {
-            admin.createTopics(List.of(new NewTopic(topic, 3, (short) 1))).all().get();
+            ReadyTopics.create(admin, List.of(new NewTopic(topic, 3, (short) 1)));
         }
         try (var producer = new KafkaProducer<>(producerConfig(client), new StringSerializer(), new StringSerializer())) {
             for (int i = 0; i < count; i++) {

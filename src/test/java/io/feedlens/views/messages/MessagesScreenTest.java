@@ -1,5 +1,6 @@
 package io.feedlens.views.messages;
 
+import io.feedlens.testing.ReadyTopics;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
@@ -136,7 +137,7 @@ class MessagesScreenTest {
     private void writePayments(EmbeddedKafka broker, int count) throws Exception {
         Map<String, Object> client = Map.of("bootstrap.servers", broker.bootstrapServers());
         try (Admin admin = Admin.create(client)) {
-            admin.createTopics(List.of(new NewTopic(topic, 3, (short) 1))).all().get();
+            ReadyTopics.create(admin, List.of(new NewTopic(topic, 3, (short) 1)));
         }
         long first = System.currentTimeMillis() - 600_000;
         try (var producer = new KafkaProducer<>(client, new StringSerializer(), new StringSerializer())) {

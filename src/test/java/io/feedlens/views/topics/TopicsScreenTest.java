@@ -1,5 +1,6 @@
 package io.feedlens.views.topics;
 
+import io.feedlens.testing.ReadyTopics;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
@@ -130,9 +131,9 @@ class TopicsScreenTest {
     private void createTopics(EmbeddedKafka broker) throws Exception {
         String bootstrap = broker.bootstrapServers();
         try (Admin admin = Admin.create(Map.<String, Object>of("bootstrap.servers", bootstrap))) {
-            admin.createTopics(List.of(new NewTopic(prefix + "orders", 3, (short) 1),
+            ReadyTopics.create(admin, List.of(new NewTopic(prefix + "orders", 3, (short) 1),
                     new NewTopic(prefix + "orders-retry", 1, (short) 1),
-                    new NewTopic(prefix + "payments-audit", 2, (short) 1))).all().get();
+                    new NewTopic(prefix + "payments-audit", 2, (short) 1)));
             TopicOverrides.set(admin, prefix + "payments-audit", "retention.ms", "86400000");
         }
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of("bootstrap.servers", bootstrap),

@@ -1,5 +1,6 @@
 package io.feedlens.views.topics;
 
+import io.feedlens.testing.ReadyTopics;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
@@ -33,9 +34,9 @@ class TopicsViewModelTest {
     void createTopics(EmbeddedKafka broker) throws Exception {
         this.broker = broker;
         try (Admin admin = Admin.create(Map.<String, Object>of("bootstrap.servers", broker.bootstrapServers()))) {
-            admin.createTopics(List.of(new NewTopic(prefix + "orders", 3, (short) 1),
+            ReadyTopics.create(admin, List.of(new NewTopic(prefix + "orders", 3, (short) 1),
                     new NewTopic(prefix + "orders-retry", 1, (short) 1),
-                    new NewTopic(prefix + "payments", 2, (short) 1))).all().get();
+                    new NewTopic(prefix + "payments", 2, (short) 1)));
             TopicOverrides.set(admin, prefix + "payments", "cleanup.policy", "compact");
         }
     }
