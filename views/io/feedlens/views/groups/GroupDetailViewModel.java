@@ -46,6 +46,10 @@ public final class GroupDetailViewModel {
     private final ObservableList<GroupMember> members = FXCollections.observableArrayList();
     private final ObservableList<PartitionLag> partitions = FXCollections.observableArrayList();
     private final ObservableList<LagPoint> history = FXCollections.observableArrayList();
+    /** Each partition's own history, "topic/partition" in order; drawn instead of the total when asked for. */
+    private final javafx.collections.ObservableMap<String, List<LagPoint>> partitionHistory =
+            FXCollections.observableMap(new java.util.TreeMap<>());
+    private final javafx.beans.property.BooleanProperty perPartition = new javafx.beans.property.SimpleBooleanProperty(false);
     private final ObjectProperty<Span> span = new SimpleObjectProperty<>(Span.HOUR);
     private final ObjectProperty<Unit> unit = new SimpleObjectProperty<>(Unit.RECORDS);
     private final ReadOnlyStringWrapper historyMessage = new ReadOnlyStringWrapper("");
@@ -75,6 +79,15 @@ public final class GroupDetailViewModel {
     /** The group's total lag over the chosen span, oldest first. */
     public ObservableList<LagPoint> history() {
         return history;
+    }
+
+    public javafx.collections.ObservableMap<String, List<LagPoint>> partitionHistory() {
+        return partitionHistory;
+    }
+
+    /** Whether the chart shows one line per partition rather than the group's total. */
+    public javafx.beans.property.BooleanProperty perPartitionProperty() {
+        return perPartition;
     }
 
     public ObjectProperty<Span> spanProperty() {
@@ -148,6 +161,7 @@ public final class GroupDetailViewModel {
         LagSampling.Connection connection = sampling.connectionProperty().get();
         if (shown == null || connection == null) {
             history.clear();
+            partitionHistory.clear();
             historyMessage.set("");
             return;
         }
@@ -161,9 +175,14 @@ public final class GroupDetailViewModel {
     private void showHistory(GroupHistory read, Throwable failure) {
         if (failure != null) {
             history.clear();
+            partitionHistory.clear();
             historyMessage.set("The lag history could not be read: " + GroupsViewModel.reason(failure));
             return;
         }
+        java.util.Map<String, List<LagPoint>> byPartition = new java.util.TreeMap<>();
+        read.perPartition().forEach((partition, points) -> byPartition.put(partition.topic() + "/" + partition.partition(), points));
+        partitionHistory.clear();
+        partitionHistory.putAll(byPartition);
         history.setAll(read.total());
         historyMessage.set(read.total().size() < 2
                 ? "No history yet: FeedLens samples lag every 10 s while connected; the chart fills as it does." : "");

@@ -37,6 +37,8 @@ final class LagChartPane extends VBox {
     private final NumberAxis time = new NumberAxis();
     private final NumberAxis lag = new NumberAxis();
     private final LineChart<Number, Number> chart = new LineChart<>(time, lag);
+    /** Style class of the chart while it draws the group's total in one colour. */
+    private static final String TOTAL_LAG = "total-lag";
 
     LagChartPane(GroupDetailViewModel model) {
         super(6);
@@ -65,6 +67,7 @@ final class LagChartPane extends VBox {
         model.history().addListener((ListChangeListener<LagPoint>) c -> redraw());
         model.unitProperty().addListener((o, before, now) -> redraw());
         model.spanProperty().addListener((o, before, now) -> redraw());
+        model.perPartitionProperty().addListener((o, before, now) -> redraw());
         redraw();
     }
 
@@ -81,7 +84,13 @@ final class LagChartPane extends VBox {
         (model.unitProperty().get() == Unit.RECORDS ? records : seconds).setSelected(true);
         Region gap = new Region();
         gap.setMinWidth(12);
-        HBox bar = new HBox(4, title, new Region(), hour, day, gap, records, seconds);
+        ToggleButton partitions = new ToggleButton("Per partition");
+        partitions.setId("chart-per-partition");
+        partitions.getStyleClass().add("small");
+        partitions.selectedProperty().bindBidirectional(model.perPartitionProperty());
+        Region gap2 = new Region();
+        gap2.setMinWidth(12);
+        HBox bar = new HBox(4, title, new Region(), hour, day, gap, records, seconds, gap2, partitions);
         ((Region) bar.getChildren().get(1)).setMinWidth(16);
         bar.setAlignment(Pos.CENTER_LEFT);
         return bar;
@@ -108,9 +117,16 @@ final class LagChartPane extends VBox {
         frameAxes(hours, perUnit);
         // A dot per sample over an hour (360 at most) shows lone samples; a day's 8,640 nodes would only cost.
         chart.setCreateSymbols(!hours);
+        Instant now = Instant.now();
+        chart.getStyleClass().remove(TOTAL_LAG);
+        if (model.perPartitionProperty().get()) {
+            drawPartitions(now, perUnit);
+            return;
+        }
+        chart.getStyleClass().add(TOTAL_LAG);
+        chart.setLegendVisible(false);
         List<XYChart.Series<Number, Number>> lines = new ArrayList<>();
         XYChart.Series<Number, Number> line = null;
-        Instant now = Instant.now();
         Instant previous = null;
         for (LagPoint point : model.history()) {
             Number value = model.chartValue(point);
@@ -129,6 +145,24 @@ final class LagChartPane extends VBox {
             previous = point.at();
         }
         // One setAll per redraw: the chart lays out once, not once per point.
+        chart.getData().setAll(lines);
+    }
+
+    /** One line per partition, named in the legend; gaps are not broken here, so each partition keeps one colour. */
+    private void drawPartitions(Instant now, double perUnit) {
+        List<XYChart.Series<Number, Number>> lines = new ArrayList<>();
+        model.partitionHistory().forEach((partition, points) -> {
+            XYChart.Series<Number, Number> line = new XYChart.Series<>();
+            line.setName(partition);
+            for (LagPoint point : points) {
+                Number value = model.chartValue(point);
+                if (value != null) {
+                    line.getData().add(new XYChart.Data<>((point.at().toEpochMilli() - now.toEpochMilli()) / perUnit, value));
+                }
+            }
+            lines.add(line);
+        });
+        chart.setLegendVisible(true);
         chart.getData().setAll(lines);
     }
 
