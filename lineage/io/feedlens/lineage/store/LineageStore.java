@@ -139,6 +139,17 @@ public final class LineageStore implements AutoCloseable {
         }
     }
 
+    /** Takes a flag back; nothing happens when the version was not flagged. */
+    public synchronized void unflag(FeatureVersion version) {
+        try (PreparedStatement delete = connection.prepareStatement("DELETE FROM flagged_version WHERE view_name = ? AND view_version = ?")) {
+            delete.setString(1, version.view());
+            delete.setInt(2, version.version());
+            delete.executeUpdate();
+        } catch (SQLException e) {
+            throw new LineageStoreException("Cannot unflag " + version + ": " + e.getMessage(), e);
+        }
+    }
+
     public synchronized Optional<String> flagReason(FeatureVersion version) {
         return queries.flagReason(version);
     }
