@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import io.feedlens.lineage.model.FeatureVersion;
 import io.feedlens.lineage.store.ModelVersionUse;
 
@@ -19,14 +20,17 @@ public record ImpactReport(FeatureVersion version, String flagReason, List<Model
         byModelVersion = List.copyOf(byModelVersion);
     }
 
+    @JsonProperty
     public long decisions() {
         return byModelVersion.stream().mapToLong(ModelVersionUse::decisions).sum();
     }
 
+    @JsonProperty
     public Optional<Instant> first() {
         return byModelVersion.stream().map(ModelVersionUse::first).min(Comparator.naturalOrder());
     }
 
+    @JsonProperty
     public Optional<Instant> last() {
         return byModelVersion.stream().map(ModelVersionUse::last).max(Comparator.naturalOrder());
     }

@@ -5,6 +5,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import io.feedlens.lineage.RecordCoordinates;
 
 /** Everything behind one decision, from the index alone: its inputs, their source events, and what looks wrong. */
@@ -17,6 +18,7 @@ public record Trace(String decisionId, String source, String entity, Instant dec
     }
 
     /** Every flag anywhere in the trace. */
+    @JsonProperty
     public Set<TraceFlag> flags() {
         Set<TraceFlag> all = EnumSet.noneOf(TraceFlag.class);
         for (TraceInput input : inputs) {
