@@ -11,6 +11,9 @@ import java.util.List;
  * all in one transaction, so a newer FeedLens brings an older index forward. Plain types and plain SQL only
  * (no H2 extensions), so the same steps run on PostgreSQL when several indexers share one database.
  *
+ * <p>Every statement is written to be run again ({@code IF NOT EXISTS}): H2 commits each DDL statement on its own, so a
+ * process killed half-way through a step leaves part of it behind, and the next open must be able to finish it.
+ *
  * <p>Keys are numbers: a record's key packs its coordinates ({@link RecordKeys}), names live once in small tables,
  * and string fact ids are found through a 64-bit hash column. DESIGN.md measured why: random string keys indexed
  * during a load ran at a tenth of the speed and took twenty times the disk.
@@ -18,30 +21,30 @@ import java.util.List;
 final class StoreSchema {
 
     private static final List<List<String>> STEPS = List.of(List.of(
-            "CREATE TABLE lineage_topic (id INT PRIMARY KEY, name VARCHAR(512) NOT NULL UNIQUE)",
+            "CREATE TABLE IF NOT EXISTS lineage_topic (id INT PRIMARY KEY, name VARCHAR(512) NOT NULL UNIQUE)",
             // Sources, feature views and model ids, each stored once and referred to by number.
-            "CREATE TABLE lineage_name (id INT PRIMARY KEY, name VARCHAR(1024) NOT NULL UNIQUE)",
-            "CREATE TABLE lineage_record (rec_key BIGINT PRIMARY KEY, role SMALLINT NOT NULL, id_hash BIGINT NOT NULL,"
+            "CREATE TABLE IF NOT EXISTS lineage_name (id INT PRIMARY KEY, name VARCHAR(1024) NOT NULL UNIQUE)",
+            "CREATE TABLE IF NOT EXISTS lineage_record (rec_key BIGINT PRIMARY KEY, role SMALLINT NOT NULL, id_hash BIGINT NOT NULL,"
                     + " fact_id VARCHAR(512) NOT NULL, source_id INT NOT NULL, entity VARCHAR(512), entity_hash BIGINT,"
                     + " time_ms BIGINT NOT NULL, view_id INT, view_version INT, model_id INT, model_version VARCHAR(128),"
                     + " fact_value DOUBLE PRECISION, content_hash BIGINT NOT NULL)",
-            "CREATE INDEX lineage_record_id ON lineage_record (id_hash)",
+            "CREATE INDEX IF NOT EXISTS lineage_record_id ON lineage_record (id_hash)",
             // The as-of join: latest value of a view for an entity at or before a time.
-            "CREATE INDEX lineage_record_asof ON lineage_record (view_id, entity_hash, time_ms)",
-            "CREATE TABLE used_input (decision_key BIGINT NOT NULL, pos SMALLINT NOT NULL, view_id INT, view_version INT,"
+            "CREATE INDEX IF NOT EXISTS lineage_record_asof ON lineage_record (view_id, entity_hash, time_ms)",
+            "CREATE TABLE IF NOT EXISTS used_input (decision_key BIGINT NOT NULL, pos SMALLINT NOT NULL, view_id INT, view_version INT,"
                     + " feature_hash BIGINT, feature_id VARCHAR(512), feature_key BIGINT, logged_value DOUBLE PRECISION,"
                     + " as_of_ms BIGINT, status SMALLINT, PRIMARY KEY (decision_key, pos))",
-            "CREATE INDEX used_input_feature ON used_input (feature_hash)",
-            "CREATE INDEX used_input_version ON used_input (view_id, view_version)",
-            "CREATE TABLE derived_from (feature_key BIGINT NOT NULL, pos SMALLINT NOT NULL, kind SMALLINT NOT NULL,"
+            "CREATE INDEX IF NOT EXISTS used_input_feature ON used_input (feature_hash)",
+            "CREATE INDEX IF NOT EXISTS used_input_version ON used_input (view_id, view_version)",
+            "CREATE TABLE IF NOT EXISTS derived_from (feature_key BIGINT NOT NULL, pos SMALLINT NOT NULL, kind SMALLINT NOT NULL,"
                     + " parent_hash BIGINT, parent_id VARCHAR(512), parent_key BIGINT, window_to BIGINT,"
                     + " PRIMARY KEY (feature_key, pos))",
-            "CREATE INDEX derived_from_parent ON derived_from (parent_hash)",
-            "CREATE TABLE skipped_record (rec_key BIGINT PRIMARY KEY, reason VARCHAR(1000) NOT NULL)",
+            "CREATE INDEX IF NOT EXISTS derived_from_parent ON derived_from (parent_hash)",
+            "CREATE TABLE IF NOT EXISTS skipped_record (rec_key BIGINT PRIMARY KEY, reason VARCHAR(1000) NOT NULL)",
             // Written in the same transaction as the rows those offsets produced: the heart of kill safety.
-            "CREATE TABLE index_offsets (topic VARCHAR(512) NOT NULL, part INT NOT NULL, next_offset BIGINT NOT NULL,"
+            "CREATE TABLE IF NOT EXISTS index_offsets (topic VARCHAR(512) NOT NULL, part INT NOT NULL, next_offset BIGINT NOT NULL,"
                     + " PRIMARY KEY (topic, part))",
-            "CREATE TABLE flagged_version (view_name VARCHAR(512) NOT NULL, view_version INT NOT NULL,"
+            "CREATE TABLE IF NOT EXISTS flagged_version (view_name VARCHAR(512) NOT NULL, view_version INT NOT NULL,"
                     + " reason VARCHAR(2000) NOT NULL, flagged_at_ms BIGINT NOT NULL, PRIMARY KEY (view_name, view_version))"));
 
     static final int CURRENT = STEPS.size();
