@@ -75,7 +75,7 @@ public final class IndexBenchmark implements Benchmark {
             long bytes = Files.size(folder.resolve("index.mv.db"));
             double rate = indexed.records() / indexSeconds;
             double baseline = baselineRecords / baselineSeconds;
-            out.printf("records: %,d in %d decisions (%,d skipped as invalid)%n", indexed.records(), decisions, indexed.skipped());
+            out.printf("records: %,d in %d decisions (%,d skipped as invalid), %,d transactions%n", indexed.records(), decisions, indexed.skipped(), indexed.batches());
             out.printf("lineage indexer:            %,10.0f records/s (%.2f s), decode + extract + store, offsets in each transaction%n",
                     rate, indexSeconds);
             out.printf("bare consumer + H2 coords:  %,10.0f records/s (%.2f s)%n", baseline, baselineSeconds);

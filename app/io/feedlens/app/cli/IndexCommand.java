@@ -41,7 +41,7 @@ public final class IndexCommand implements Callable<Integer> {
     @Option(names = "--follow", description = "Keep indexing new records until interrupted (Ctrl+C).")
     boolean follow;
 
-    @Option(names = "--batch", paramLabel = "N", defaultValue = "5000", description = "Records per transaction (default 5000).")
+    @Option(names = "--batch", paramLabel = "N", defaultValue = "500", description = "Records per transaction (default 500).")
     int batch;
 
     @Option(names = "--schemas", paramLabel = "DIR", description = "Folder of local .avsc files (default: the data folder's schemas).")

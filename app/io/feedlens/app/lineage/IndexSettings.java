@@ -13,7 +13,8 @@ import io.feedlens.lineage.extract.LineageProfile;
  */
 public record IndexSettings(LineageProfile profile, int batchSize, Instant from, boolean follow, int stopAfterBatches) {
 
-    public static final int DEFAULT_BATCH = 5_000;
+    /** Measured here: H2 loads 5,000-row transactions at a third of the rate of 500-row ones (undo log, page churn). */
+    public static final int DEFAULT_BATCH = 500;
 
     public static IndexSettings catchUp(LineageProfile profile) {
         return new IndexSettings(profile, DEFAULT_BATCH, null, false, 0);
