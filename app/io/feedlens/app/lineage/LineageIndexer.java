@@ -95,6 +95,7 @@ public final class LineageIndexer {
         private long skippedTotal;
         private long batches;
         private long lastProgress;
+        private boolean bulkLoad;
 
         Run(KafkaConsumer<byte[], byte[]> consumer, List<TopicPartition> partitions, IndexSettings settings,
             Consumer<IndexProgress> progress) {
@@ -104,6 +105,10 @@ public final class LineageIndexer {
             this.progress = progress;
             this.extractor = new FactExtractor(settings.profile());
             this.ends = consumer.endOffsets(partitions);
+            if (behind() > settings.bulkLoadBehind()) {
+                store.dropLookupIndexes();
+                bulkLoad = true;
+            }
         }
 
         IndexProgress loop() {
@@ -119,12 +124,23 @@ public final class LineageIndexer {
                     return report(false);
                 }
                 boolean caughtUp = caughtUp();
+                if (caughtUp) {
+                    endBulkLoad();
+                }
                 tellProgress(caughtUp);
                 if (caughtUp && !settings.follow()) {
                     return report(true);
                 }
             }
+            endBulkLoad();
             return report(caughtUp());
+        }
+
+        private void endBulkLoad() {
+            if (bulkLoad) {
+                store.buildLookupIndexes();
+                bulkLoad = false;
+            }
         }
 
         private void add(ConsumerRecord<byte[], byte[]> record) {

@@ -100,6 +100,30 @@ public final class LineageStore implements AutoCloseable {
         }
     }
 
+    /**
+     * Before a long catch-up: drops the lookup indexes so the load runs at H2's append speed. Traces are slow until
+     * {@link #buildLookupIndexes}; a process killed in between gets them back on its next open.
+     */
+    public synchronized void dropLookupIndexes() {
+        try (Statement statement = connection.createStatement()) {
+            for (String index : StoreSchema.secondaryIndexNames()) {
+                statement.execute("DROP INDEX IF EXISTS " + index);
+            }
+        } catch (SQLException e) {
+            throw new LineageStoreException("Cannot drop the index's lookup indexes: " + e.getMessage(), e);
+        }
+    }
+
+    public synchronized void buildLookupIndexes() {
+        try (Statement statement = connection.createStatement()) {
+            for (String sql : StoreSchema.SECONDARY_INDEXES) {
+                statement.execute(sql);
+            }
+        } catch (SQLException e) {
+            throw new LineageStoreException("Cannot build the index's lookup indexes: " + e.getMessage(), e);
+        }
+    }
+
     /** Where the index stands per partition of {@code topic}: partition → next offset to read. */
     public synchronized Map<Integer, Long> positions(String topic) {
         Map<Integer, Long> positions = new HashMap<>();

@@ -67,7 +67,8 @@ class LineageIndexerTest {
         for (int stop : new int[] {3, 1, 5}) {
             // A new store each time, the old one left open: as after a process that died without closing anything.
             LineageStore store = LineageStore.open(interrupted);
-            IndexProgress cut = feed.index(store, IndexSettings.catchUp(feed.profile).withBatchSize(37).stoppingAfter(stop));
+            IndexProgress cut = feed.index(store, IndexSettings.catchUp(feed.profile).withBatchSize(37).stoppingAfter(stop)
+                    .withBulkLoadBehind(100));
             assertThat(cut.caughtUp()).isFalse();
         }
         try (LineageStore store = LineageStore.open(interrupted)) {
