@@ -62,7 +62,7 @@ public final class TraceText {
 
     public static String of(ImpactReport impact) {
         StringBuilder text = new StringBuilder();
-        text.append(impact.version()).append(": ").append(String.format(Locale.ROOT, "%,d", impact.decisions())).append(" decisions");
+        text.append(impact.subject()).append(": ").append(String.format(Locale.ROOT, "%,d", impact.decisions())).append(" decisions");
         impact.first().ifPresent(first -> text.append(" from ").append(first).append(" to ").append(impact.last().orElseThrow()));
         text.append('\n');
         if (impact.flagReason() != null) {

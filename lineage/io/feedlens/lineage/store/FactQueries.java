@@ -154,17 +154,35 @@ public final class FactQueries {
     /** Decisions whose used list names this feature view version: per model version, distinct decision ids, time range. */
     public List<ModelVersionUse> decisionsUsing(FeatureVersion version) {
         Optional<Integer> view = names.find(version.view());
-        List<ModelVersionUse> uses = new ArrayList<>();
         if (view.isEmpty()) {
-            return uses;
+            return List.of();
         }
+        return uses("u.view_id = ? AND u.view_version = ?", s -> {
+            s.setInt(1, view.get());
+            s.setInt(2, version.version());
+        });
+    }
+
+    /** Decisions whose used list names this feature record by id. */
+    public List<ModelVersionUse> decisionsUsingFeature(String featureId) {
+        return uses("u.feature_hash = ?", s -> s.setLong(1, ContentHash.ofId(featureId)));
+    }
+
+    /**
+     * Decisions that used a feature record derived from this event by {@code id:} (hashes only: a 64-bit collision is
+     * the accepted risk). Parents named by coordinates or windows are not followed here yet.
+     */
+    public List<ModelVersionUse> decisionsUsingEvent(String eventId) {
+        return uses("u.feature_hash IN (SELECT f.id_hash FROM derived_from p JOIN lineage_record f ON f.rec_key = p.feature_key"
+                + " WHERE p.parent_hash = ?)", s -> s.setLong(1, ContentHash.ofId(eventId)));
+    }
+
+    private List<ModelVersionUse> uses(String condition, Binder binder) {
+        List<ModelVersionUse> uses = new ArrayList<>();
         query("SELECT d.model_id, d.model_version, COUNT(DISTINCT d.id_hash), MIN(d.time_ms), MAX(d.time_ms)"
                 + " FROM used_input u JOIN lineage_record d ON d.rec_key = u.decision_key"
-                + " WHERE u.view_id = ? AND u.view_version = ? GROUP BY d.model_id, d.model_version ORDER BY d.model_id, d.model_version",
-                s -> {
-                    s.setInt(1, view.get());
-                    s.setInt(2, version.version());
-                }, rows -> uses.add(new ModelVersionUse(nameOrNull(rows, 1), rows.getString(2), rows.getLong(3),
+                + " WHERE " + condition + " GROUP BY d.model_id, d.model_version ORDER BY d.model_id, d.model_version",
+                binder, rows -> uses.add(new ModelVersionUse(nameOrNull(rows, 1), rows.getString(2), rows.getLong(3),
                         Instant.ofEpochMilli(rows.getLong(4)), Instant.ofEpochMilli(rows.getLong(5)))));
         return uses;
     }

@@ -6,15 +6,15 @@ import java.util.List;
 import java.util.Optional;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import io.feedlens.lineage.model.FeatureVersion;
 import io.feedlens.lineage.store.ModelVersionUse;
 
 /**
- * Decisions that used a feature view version, per model version, with the time range they span.
+ * Decisions that used a feature view version, a feature record or an event, per model version, with their time range.
  *
- * @param flagReason why a person flagged this version, or null
+ * @param subject    what was asked about, e.g. {@code txn_velocity_5m@4}, {@code feature f-…}, {@code event p-…}
+ * @param flagReason why a person flagged the feature version, or null
  */
-public record ImpactReport(FeatureVersion version, String flagReason, List<ModelVersionUse> byModelVersion) {
+public record ImpactReport(String subject, String flagReason, List<ModelVersionUse> byModelVersion) {
 
     public ImpactReport {
         byModelVersion = List.copyOf(byModelVersion);

@@ -70,6 +70,11 @@ class LineageCommandsTest {
         assertThat(run(new ImpactCommand(), "--feature", "txn_velocity_5m@4", "--bootstrap", bootstrap)).isZero();
         assertThat(out.toString()).contains("flagged: counts 10 min").contains("fraud-gbm 7");
         assertThat(run(new LineageCommand(), "unflag", "txn_velocity_5m@4", "--bootstrap", bootstrap)).isZero();
+        out.getBuffer().setLength(0);
+        String event = truth.features().stream().filter(f -> f.id().equals(decision.usedFeatureIds().get(0))).findFirst()
+                .orElseThrow().derivedFrom().get(0);
+        assertThat(run(new ImpactCommand(), "--event", event, "--bootstrap", bootstrap, "--json")).isZero();
+        assertThat(new ObjectMapper().readTree(out.toString()).path("decisions").asLong()).isPositive();
 
         assertThat(run(new TraceCommand(), concat(List.of("d-unknown"), roles))).isEqualTo(1);
         assertThat(err.toString()).contains("No decision d-unknown");

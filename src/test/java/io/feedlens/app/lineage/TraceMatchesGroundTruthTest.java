@@ -142,6 +142,19 @@ class TraceMatchesGroundTruthTest {
     }
 
     @Test
+    void impactOfOneFeatureRecordAndOneEventCountsTheDecisionsThatLoggedThem() {
+        List<GroundTruth.Decision> logged = feed.truth.decisions().stream().filter(GroundTruth.Decision::hasUsedList).toList();
+        GroundTruth.Feature feature = features.get(logged.get(10).usedFeatureIds().get(0));
+        long usingFeature = logged.stream().filter(d -> d.usedFeatureIds().contains(feature.id())).count();
+        assertThat(new Impact(store).ofFeatureRecord(feature.id()).decisions()).isEqualTo(usingFeature).isPositive();
+
+        String event = feature.derivedFrom().get(0);
+        long usingEvent = logged.stream().filter(d -> d.usedFeatureIds().stream().map(features::get)
+                .anyMatch(f -> f.derivedFrom().contains(event))).count();
+        assertThat(new Impact(store).ofEvent(event).decisions()).isEqualTo(usingEvent).isPositive();
+    }
+
+    @Test
     void unknownDecisionHasNoTrace() {
         assertThat(new Tracer(store, feed.profile, EarliestOffsets.unknown()).trace("d-nothing")).isEmpty();
     }
