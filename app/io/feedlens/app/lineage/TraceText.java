@@ -63,7 +63,9 @@ public final class TraceText {
     public static String of(ImpactReport impact) {
         StringBuilder text = new StringBuilder();
         text.append(impact.subject()).append(": ").append(String.format(Locale.ROOT, "%,d", impact.decisions())).append(" decisions");
-        impact.first().ifPresent(first -> text.append(" from ").append(first).append(" to ").append(impact.last().orElseThrow()));
+        if (impact.first() != null) {
+            text.append(" from ").append(impact.first()).append(" to ").append(impact.last());
+        }
         text.append('\n');
         if (impact.flagReason() != null) {
             text.append("  flagged: ").append(impact.flagReason()).append('\n');

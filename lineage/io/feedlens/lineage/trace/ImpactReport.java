@@ -3,7 +3,6 @@ package io.feedlens.lineage.trace;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Optional;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.feedlens.lineage.store.ModelVersionUse;
@@ -26,12 +25,14 @@ public record ImpactReport(String subject, String flagReason, List<ModelVersionU
     }
 
     @JsonProperty
-    public Optional<Instant> first() {
-        return byModelVersion.stream().map(ModelVersionUse::first).min(Comparator.naturalOrder());
+    /** The earliest decision, or null when none used it. */
+    public Instant first() {
+        return byModelVersion.stream().map(ModelVersionUse::first).min(Comparator.naturalOrder()).orElse(null);
     }
 
     @JsonProperty
-    public Optional<Instant> last() {
-        return byModelVersion.stream().map(ModelVersionUse::last).max(Comparator.naturalOrder());
+    /** The latest decision, or null when none used it. */
+    public Instant last() {
+        return byModelVersion.stream().map(ModelVersionUse::last).max(Comparator.naturalOrder()).orElse(null);
     }
 }

@@ -73,7 +73,7 @@ class LineageCommandsTest {
         out.getBuffer().setLength(0);
         String event = truth.features().stream().filter(f -> f.id().equals(decision.usedFeatureIds().get(0))).findFirst()
                 .orElseThrow().derivedFrom().get(0);
-        assertThat(run(new ImpactCommand(), "--event", event, "--bootstrap", bootstrap, "--json")).isZero();
+        assertThat(run(new ImpactCommand(), "--event", event, "--bootstrap", bootstrap, "--json")).as(err.toString()).isZero();
         assertThat(new ObjectMapper().readTree(out.toString()).path("decisions").asLong()).isPositive();
 
         assertThat(run(new TraceCommand(), concat(List.of("d-unknown"), roles))).isEqualTo(1);

@@ -119,8 +119,8 @@ class TraceMatchesGroundTruthTest {
         assertThat(impact.decisions()).isEqualTo(usersOfFlawed.size());
         assertThat(impact.flagReason()).isEqualTo("counts ten minutes instead of five");
         assertThat(impact.byModelVersion()).singleElement().satisfies(use -> assertThat(use.modelVersion()).isEqualTo("7"));
-        assertThat(impact.first()).contains(usersOfFlawed.get(0).decidedAt());
-        assertThat(impact.last()).contains(usersOfFlawed.get(usersOfFlawed.size() - 1).decidedAt());
+        assertThat(impact.first()).isEqualTo(usersOfFlawed.get(0).decidedAt());
+        assertThat(impact.last()).isEqualTo(usersOfFlawed.get(usersOfFlawed.size() - 1).decidedAt());
         store.unflag(FLAWED);
         assertThat(new Impact(store).ofFeatureVersion(FLAWED).flagReason()).isNull();
     }
