@@ -5,6 +5,8 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 import io.feedlens.app.DataFolder;
 import io.feedlens.app.cluster.ClusterProfile;
@@ -16,6 +18,7 @@ import io.feedlens.app.lineage.IndexProgress;
 import io.feedlens.app.lineage.IndexSettings;
 import io.feedlens.app.lineage.LineageIndexer;
 import io.feedlens.lineage.model.SkippedRecord;
+import io.feedlens.lineage.store.LineageStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -57,24 +60,44 @@ public final class IndexCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         return LineageIndexAccess.withIndex(spec, profile, (session, store) -> {
             LineageIndexer indexer = new LineageIndexer(profile.clientConfig(), store, decoder(profile));
-            Thread stopper = new Thread(indexer::stop, "feedlens-index-stop");
-            Runtime.getRuntime().addShutdownHook(stopper);
-            IndexSettings settings = IndexSettings.catchUp(lineage.profile()).withBatchSize(batch).from(from).following(follow);
-            IndexProgress done = indexer.run(settings, progress -> {
-                err.println(progress.line());
-                err.flush();
-            });
-            out.println(done == null ? "Stopped." : "Indexed " + done.line());
-            out.println("Index now holds " + store.counts());
-            List<SkippedRecord> skipped = store.skipped();
-            skipped.stream().limit(SKIPPED_SHOWN).forEach(s -> out.println("  skipped " + s.coordinates() + ": " + s.reason()));
-            if (skipped.size() > SKIPPED_SHOWN) {
-                out.println("  … and " + (skipped.size() - SKIPPED_SHOWN) + " more skipped records");
+            CountDownLatch closed = new CountDownLatch(1);
+            // The JVM ends when its hooks do: this one waits until the last batch is committed and the index closed.
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                indexer.stop();
+                awaitQuietly(closed);
+            }, "feedlens-index-stop"));
+            try {
+                return indexAndReport(indexer, store, out, err);
+            } finally {
+                closed.countDown();
             }
-            out.flush();
-            store.compactAndClose(); // the normal end: a load leaves chunks half-used; compaction halves the file
-            return 0;
         });
+    }
+
+    private int indexAndReport(LineageIndexer indexer, LineageStore store, PrintWriter out, PrintWriter err) {
+        IndexSettings settings = IndexSettings.catchUp(lineage.profile()).withBatchSize(batch).from(from).following(follow);
+        IndexProgress done = indexer.run(settings, progress -> {
+            err.println(progress.line());
+            err.flush();
+        });
+        out.println(done == null ? "Stopped; everything read so far is committed." : "Indexed " + done.line());
+        out.println("Index now holds " + store.counts());
+        List<SkippedRecord> skipped = store.skipped();
+        skipped.stream().limit(SKIPPED_SHOWN).forEach(s -> out.println("  skipped " + s.coordinates() + ": " + s.reason()));
+        if (skipped.size() > SKIPPED_SHOWN) {
+            out.println("  … and " + (skipped.size() - SKIPPED_SHOWN) + " more skipped records");
+        }
+        out.flush();
+        store.compactAndClose(); // the normal end: a load leaves chunks half-used; compaction halves the file
+        return 0;
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private RecordDecoder decoder(ClusterProfile profile) {

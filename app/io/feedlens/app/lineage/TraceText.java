@@ -90,6 +90,9 @@ public final class TraceText {
 
     private static String age(Duration duration) {
         long millis = duration.toMillis();
+        if (Math.abs(millis) < 1_000) {
+            return millis + " ms";
+        }
         return Math.abs(millis) < 60_000 ? String.format(Locale.ROOT, "%.1f s", millis / 1000.0)
                 : String.format(Locale.ROOT, "%d min %d s", millis / 60_000, Math.abs(millis / 1000 % 60));
     }

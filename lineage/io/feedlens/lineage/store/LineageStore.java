@@ -39,10 +39,13 @@ public final class LineageStore implements AutoCloseable {
         this.queries = new FactQueries(connection, topics, names);
     }
 
-    /** Opens (creating when new) the index at {@code file} (H2 adds {@code .mv.db}). */
+    /**
+     * Opens (creating when new) the index at {@code file} (H2 adds {@code .mv.db}). H2 is told not to close the
+     * database in its own shutdown hook: the indexer's hook commits its last batch first, then closes the store.
+     */
     public static LineageStore open(Path file) {
         try {
-            return new LineageStore(DriverManager.getConnection("jdbc:h2:file:" + file.toAbsolutePath(), "sa", ""));
+            return new LineageStore(DriverManager.getConnection("jdbc:h2:file:" + file.toAbsolutePath() + ";DB_CLOSE_ON_EXIT=FALSE", "sa", ""));
         } catch (SQLException e) {
             throw new LineageStoreException("Cannot open the lineage index " + file + ": " + e.getMessage(), e);
         }
