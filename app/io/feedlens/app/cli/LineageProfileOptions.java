@@ -1,5 +1,6 @@
 package io.feedlens.app.cli;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -9,6 +10,9 @@ import picocli.CommandLine.Option;
 
 /** Which topics play which lineage role, and the views' TTLs; without options, the demo fraud feed's profile. */
 public final class LineageProfileOptions {
+
+    @Option(names = "--profile", paramLabel = "FILE", description = "A lineage profile file (JSON: topicRoles, valuePointers, ttls); other options add to it.")
+    Path file;
 
     @Option(names = "--events", split = ",", paramLabel = "TOPIC", description = "Topics of events (default: the demo's payments).")
     List<String> events;
@@ -27,9 +31,9 @@ public final class LineageProfileOptions {
 
     LineageProfile profile() {
         LineageProfile demo = LineageProfile.demo("");
-        LineageProfile profile = events == null && features == null && decisions == null ? demo
+        LineageProfile profile = file != null ? read(file) : events == null && features == null && decisions == null ? demo
                 : LineageProfile.roles(orEmpty(events), orEmpty(features), orEmpty(decisions));
-        if (profile != demo) {
+        if (file == null && profile != demo) { // topics named on the command line keep the demo views' TTLs
             for (var view : demo.ttls().keySet()) {
                 profile = profile.withTtl(view, demo.ttls().get(view)).withValuePointer(view, demo.valuePointer(view));
             }
@@ -41,6 +45,14 @@ public final class LineageProfileOptions {
             profile = profile.withValuePointer(pointer.getKey(), pointer.getValue());
         }
         return profile;
+    }
+
+    private static LineageProfile read(Path file) {
+        try {
+            return LineageProfile.readFrom(file);
+        } catch (java.io.IOException e) {
+            throw new IllegalArgumentException("Cannot read the lineage profile " + file + ": " + e.getMessage(), e);
+        }
     }
 
     private static List<String> orEmpty(List<String> topics) {

@@ -1,11 +1,16 @@
 package io.feedlens.lineage.extract;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.feedlens.lineage.model.Role;
 
 /**
@@ -17,6 +22,10 @@ import io.feedlens.lineage.model.Role;
 public record LineageProfile(Map<String, Role> topicRoles, Map<String, String> valuePointers, Map<String, Duration> ttls) {
 
     public static final String DEFAULT_VALUE_POINTER = "/value";
+
+    /** TTLs as ISO-8601 text ("PT10M"), so a shared profile file reads plainly. */
+    private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS).enable(SerializationFeature.INDENT_OUTPUT);
 
     public LineageProfile {
         topicRoles = Map.copyOf(topicRoles);
@@ -67,5 +76,14 @@ public record LineageProfile(Map<String, Role> topicRoles, Map<String, String> v
     /** Views without a configured TTL never count as stale. */
     public Optional<Duration> ttl(String view) {
         return Optional.ofNullable(ttls.get(view));
+    }
+
+    /** Writes the profile as a JSON file a team can share. */
+    public void writeTo(Path file) throws IOException {
+        JSON.writeValue(file.toFile(), this);
+    }
+
+    public static LineageProfile readFrom(Path file) throws IOException {
+        return JSON.readValue(file.toFile(), LineageProfile.class);
     }
 }

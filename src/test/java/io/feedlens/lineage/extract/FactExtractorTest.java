@@ -88,6 +88,14 @@ class FactExtractorTest {
         assertThat(reason(extractor.extract(broken))).isEqualTo("value did not decode: truncated JSON");
     }
 
+    @Test
+    void profileSurvivesAFileRoundTrip(@org.junit.jupiter.api.io.TempDir java.nio.file.Path folder) throws Exception {
+        LineageProfile demo = LineageProfile.demo("x.");
+        demo.writeTo(folder.resolve("profile.json"));
+        assertThat(java.nio.file.Files.readString(folder.resolve("profile.json"))).contains("\"PT10M\"").contains("x.payments");
+        assertThat(LineageProfile.readFrom(folder.resolve("profile.json"))).isEqualTo(demo);
+    }
+
     private static String reason(ExtractedRecord extracted) {
         assertThat(extracted).isInstanceOf(SkippedRecord.class);
         return ((SkippedRecord) extracted).reason();
