@@ -11,6 +11,7 @@ import io.feedlens.app.bench.DecodeAvroBenchmark;
 import io.feedlens.app.bench.DecodeJsonBenchmark;
 import io.feedlens.app.bench.FeedThroughputBenchmark;
 import io.feedlens.app.bench.GroupLagBenchmark;
+import io.feedlens.app.bench.IndexBenchmark;
 import io.feedlens.app.bench.SearchBenchmark;
 import io.feedlens.app.bench.TopicListBenchmark;
 import picocli.CommandLine.Command;
@@ -24,7 +25,7 @@ import picocli.CommandLine.Spec;
  * with the ratio to a baseline measured in the same run. Later issues add their benchmarks to {@link #benchmarks()}.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = "Run a benchmark: broker-start, feed-throughput, topic-list, group-lag, search (in-process broker); decode-json, decode-avro (in memory); or all.")
+        description = "Run a benchmark: broker-start, feed-throughput, topic-list, group-lag, search, index (in-process broker); decode-json, decode-avro (in memory); or all.")
 public final class BenchCommand implements Callable<Integer> {
 
     @Parameters(paramLabel = "NAME", description = "The benchmark to run, or 'all'.")
@@ -47,7 +48,8 @@ public final class BenchCommand implements Callable<Integer> {
 
     List<Benchmark> benchmarks() {
         return List.of(new BrokerStartBenchmark(runs), new FeedThroughputBenchmark(decisions), new TopicListBenchmark(topics, runs),
-                new GroupLagBenchmark(runs), new SearchBenchmark(records), new DecodeJsonBenchmark(decisions), new DecodeAvroBenchmark(decisions));
+                new GroupLagBenchmark(runs), new SearchBenchmark(records), new DecodeJsonBenchmark(decisions), new DecodeAvroBenchmark(decisions),
+                new IndexBenchmark(decisions));
     }
 
     @Override

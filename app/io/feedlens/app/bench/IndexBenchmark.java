@@ -1,0 +1,156 @@
+package io.feedlens.app.bench;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.Map;
+
+import io.feedlens.app.broker.EmbeddedKafka;
+import io.feedlens.app.decode.DecoderSettings;
+import io.feedlens.app.decode.RecordDecoder;
+import io.feedlens.app.demo.DemoCluster;
+import io.feedlens.app.demo.DemoTopics;
+import io.feedlens.app.demo.FeedSpec;
+import io.feedlens.app.demo.GeneratedFeed;
+import io.feedlens.app.demo.GroundTruth;
+import io.feedlens.app.lineage.IndexProgress;
+import io.feedlens.app.lineage.IndexSettings;
+import io.feedlens.app.lineage.LineageIndexer;
+import io.feedlens.app.scan.TopicReader;
+import io.feedlens.lineage.extract.LineageProfile;
+import io.feedlens.lineage.model.FeatureVersion;
+import io.feedlens.lineage.store.LineageStore;
+import io.feedlens.lineage.trace.EarliestOffsets;
+import io.feedlens.lineage.trace.Impact;
+import io.feedlens.lineage.trace.ImpactReport;
+import io.feedlens.lineage.trace.Tracer;
+import org.apache.kafka.clients.admin.Admin;
+
+/**
+ * Lineage indexing of the demo feed from the in-process broker, against the floor it cannot beat: a bare consumer
+ * reading the same topics into a plain H2 batch insert of just their coordinates. Also the index's size on disk per
+ * record after a normal close.
+ */
+public final class IndexBenchmark implements Benchmark {
+
+    private final int decisions;
+
+    public IndexBenchmark(int decisions) {
+        this.decisions = decisions;
+    }
+
+    @Override
+    public String name() {
+        return "index";
+    }
+
+    @Override
+    public String description() {
+        return "Lineage indexer vs bare consumer + H2 batch insert of coordinates; bytes per indexed record (" + decisions + " decisions).";
+    }
+
+    @Override
+    public BenchResult run(PrintWriter out) throws Exception {
+        Path folder = Files.createTempDirectory("feedlens-bench-index");
+        try (EmbeddedKafka broker = EmbeddedKafka.start(folder.resolve("kafka"))) {
+            Map<String, Object> client = Map.of("bootstrap.servers", broker.bootstrapServers());
+            GroundTruth truth;
+            DemoTopics feed = new DemoTopics("bench.");
+            DemoTopics warmUp = new DemoTopics("warm-up.");
+            try (Admin admin = Admin.create(client); var producer = GeneratedFeed.openProducer(broker.bootstrapServers())) {
+                feed.ensureExist(admin);
+                warmUp.ensureExist(admin);
+                GeneratedFeed.generate(FeedSpec.endingBefore(Instant.now(), Math.max(200, decisions / 10), 3, warmUp), producer);
+                truth = GeneratedFeed.generate(FeedSpec.endingBefore(Instant.now(), decisions, 11, feed), producer);
+            }
+            // A first pass through both paths, so the JIT compiles before the clock runs.
+            index(client, warmUp, folder.resolve("warm-index"));
+            coordinates(client, warmUp, folder.resolve("warm-coordinates"));
+
+            long began = System.nanoTime();
+            long baselineRecords = coordinates(client, feed, folder.resolve("coordinates"));
+            double baselineSeconds = (System.nanoTime() - began) / 1e9;
+            began = System.nanoTime();
+            IndexProgress indexed = index(client, feed, folder.resolve("index"));
+            double indexSeconds = (System.nanoTime() - began) / 1e9;
+
+            long bytes = Files.size(folder.resolve("index.mv.db"));
+            began = System.nanoTime();
+            LineageStore.open(folder.resolve("index")).compactAndClose();
+            double compactSeconds = (System.nanoTime() - began) / 1e9;
+            long compacted = Files.size(folder.resolve("index.mv.db"));
+            double rate = indexed.records() / indexSeconds;
+            double baseline = baselineRecords / baselineSeconds;
+            out.printf("records: %,d in %d decisions (%,d skipped as invalid), %,d transactions%n", indexed.records(), decisions, indexed.skipped(), indexed.batches());
+            out.printf("lineage indexer:            %,10.0f records/s (%.2f s), decode + extract + store, offsets in each transaction%n",
+                    rate, indexSeconds);
+            out.printf("bare consumer + H2 coords:  %,10.0f records/s (%.2f s)%n", baseline, baselineSeconds);
+            out.printf("index on disk after close:  %,d bytes, %.0f bytes per indexed record%n", bytes, (double) bytes / indexed.records());
+            out.printf("after SHUTDOWN COMPACT:     %,d bytes, %.0f bytes per indexed record (%.2f s)%n", compacted,
+                    (double) compacted / indexed.records(), compactSeconds);
+            traceAndImpact(out, folder.resolve("index"), feed, truth);
+            return new BenchResult(name(), "lineage indexer", rate, "bare consumer + H2 coordinates", baseline, "records/s");
+        } finally {
+            BrokerStartBenchmark.deleteQuietly(folder);
+        }
+    }
+
+    /** Trace latency from the index alone (no payload fetch), over every decision; impact of the rolled-out version. */
+    private static void traceAndImpact(PrintWriter out, Path file, DemoTopics feed, GroundTruth truth) {
+        try (LineageStore store = LineageStore.open(file)) {
+            Tracer tracer = new Tracer(store, LineageProfile.demo(feed.prefix()), EarliestOffsets.unknown());
+            truth.decisions().stream().limit(500).forEach(d -> tracer.trace(d.id()));
+            long[] nanos = truth.decisions().stream().mapToLong(d -> {
+                long began = System.nanoTime();
+                tracer.trace(d.id()).orElseThrow();
+                return System.nanoTime() - began;
+            }).sorted().toArray();
+            out.printf("trace latency over %,d decisions: p50 %.2f ms, p99 %.2f ms, max %.2f ms%n", nanos.length,
+                    nanos[nanos.length / 2] / 1e6, nanos[(int) (nanos.length * 0.99)] / 1e6, nanos[nanos.length - 1] / 1e6);
+            long began = System.nanoTime();
+            ImpactReport impact = new Impact(store).ofFeatureVersion(new FeatureVersion("txn_velocity_5m", 4));
+            out.printf("impact of txn_velocity_5m@4: %,d decisions in %.1f ms%n", impact.decisions(), (System.nanoTime() - began) / 1e6);
+        }
+    }
+
+    private static IndexProgress index(Map<String, Object> client, DemoTopics topics, Path file) {
+        try (LineageStore store = LineageStore.open(file)) {
+            LineageIndexer indexer = new LineageIndexer(client, store,
+                    new RecordDecoder(DecoderSettings.automatic().withLocalSchemas(DemoCluster.schemas())));
+            return indexer.run(IndexSettings.catchUp(LineageProfile.demo(topics.prefix())), progress -> { });
+        }
+    }
+
+    /** The baseline: read every record, insert (topic, partition, offset) in JDBC batches of the indexer's size. */
+    private static long coordinates(Map<String, Object> client, DemoTopics topics, Path file) throws SQLException {
+        try (Connection connection = DriverManager.getConnection("jdbc:h2:file:" + file.toAbsolutePath(), "sa", "")) {
+            connection.createStatement().execute("CREATE TABLE coordinates (topic VARCHAR(255), part INT, off BIGINT)");
+            connection.setAutoCommit(false);
+            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO coordinates VALUES (?, ?, ?)")) {
+                long[] count = {0};
+                TopicReader.readAll(client, topics.all(), record -> {
+                    try {
+                        insert.setString(1, record.topic());
+                        insert.setInt(2, record.partition());
+                        insert.setLong(3, record.offset());
+                        insert.addBatch();
+                        if (++count[0] % IndexSettings.DEFAULT_BATCH == 0) {
+                            insert.executeBatch();
+                            connection.commit();
+                        }
+                    } catch (SQLException e) {
+                        throw new IllegalStateException(e);
+                    }
+                });
+                insert.executeBatch();
+                connection.commit();
+                return count[0];
+            }
+        }
+    }
+}

@@ -1,0 +1,45 @@
+package io.feedlens.app.cli;
+
+import java.io.PrintWriter;
+import java.util.concurrent.CompletionException;
+
+import io.feedlens.app.DataFolder;
+import io.feedlens.app.cluster.ClusterProfile;
+import io.feedlens.app.cluster.ClusterSession;
+import io.feedlens.app.cluster.ConnectionProblem;
+import io.feedlens.app.lineage.LineageIndexes;
+import io.feedlens.lineage.store.LineageStore;
+import io.feedlens.lineage.store.LineageStoreException;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** Connects, finds the cluster's index by its cluster id, runs the work, and turns failures into one line and exit 2. */
+final class LineageIndexAccess {
+
+    interface Work {
+        int run(ClusterSession session, LineageStore store) throws Exception;
+    }
+
+    private LineageIndexAccess() {
+    }
+
+    static int withIndex(CommandSpec spec, ClusterProfile profile, Work work) {
+        PrintWriter err = spec.commandLine().getErr();
+        try {
+            ClusterSession.Connected connected = ClusterSession.connect(profile).join();
+            try (ClusterSession session = connected.session();
+                 LineageStore store = LineageIndexes.open(DataFolder.path(), connected.overview().clusterId())) {
+                return work.run(session, store);
+            }
+        } catch (LineageStoreException | IllegalArgumentException e) {
+            err.println(e.getMessage());
+            return 2;
+        } catch (Exception e) {
+            Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
+            err.println(ConnectionProblem.explain(profile.bootstrapServers(), cause).getMessage());
+            return 2;
+        } finally {
+            spec.commandLine().getOut().flush();
+            err.flush();
+        }
+    }
+}

@@ -1,0 +1,207 @@
+package io.feedlens.app.lineage;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+import io.feedlens.app.decode.RecordDecoder;
+import io.feedlens.lineage.extract.FactExtractor;
+import io.feedlens.lineage.model.ExtractedRecord;
+import io.feedlens.lineage.model.IndexedRecord;
+import io.feedlens.lineage.model.PartitionPosition;
+import io.feedlens.lineage.model.SkippedRecord;
+import io.feedlens.lineage.store.LineageStore;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+
+/**
+ * Reads the profile's topics into the lineage index: from the offsets the index stored (or the beginning, or a
+ * time), decoding, extracting, and writing each batch together with the offsets it reached in one transaction.
+ * No consumer group: the index's own offsets are the only truth about where it stands, so a kill at any moment
+ * and a restart leave the index as an uninterrupted run would.
+ */
+public final class LineageIndexer {
+
+    private static final Duration POLL = Duration.ofMillis(200);
+    private static final long PROGRESS_EVERY_MS = 1_000;
+
+    private final Map<String, Object> clientConfig;
+    private final LineageStore store;
+    private final RecordDecoder decoder;
+    private volatile KafkaConsumer<byte[], byte[]> running;
+    private volatile boolean stopping;
+
+    public LineageIndexer(Map<String, Object> clientConfig, LineageStore store, RecordDecoder decoder) {
+        this.clientConfig = clientConfig;
+        this.store = store;
+        this.decoder = decoder;
+    }
+
+    /** Indexes until caught up (or, when following, until {@link #stop}); returns the last progress. */
+    public IndexProgress run(IndexSettings settings, Consumer<IndexProgress> progress) {
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(consumerConfig(), new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+            running = consumer;
+            List<TopicPartition> partitions = IndexStart.seek(consumer, store, settings);
+            return new Run(consumer, partitions, settings, progress).loop();
+        } catch (WakeupException e) {
+            return null;
+        } finally {
+            running = null;
+        }
+    }
+
+    /** Ends a following run after its current batch; safe from any thread. */
+    public void stop() {
+        stopping = true;
+        KafkaConsumer<byte[], byte[]> consumer = running;
+        if (consumer != null) {
+            consumer.wakeup();
+        }
+    }
+
+    private Map<String, Object> consumerConfig() {
+        Map<String, Object> config = new HashMap<>(clientConfig);
+        config.putIfAbsent(ConsumerConfig.CLIENT_ID_CONFIG, "feedlens-lineage-indexer");
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        config.putIfAbsent(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5_000);
+        config.putIfAbsent(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 4 << 20);
+        config.putIfAbsent(ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10_000);
+        return config;
+    }
+
+    /** One run's state: the batch being filled and the counters for progress. */
+    private final class Run {
+
+        private final KafkaConsumer<byte[], byte[]> consumer;
+        private final List<TopicPartition> partitions;
+        private final IndexSettings settings;
+        private final Consumer<IndexProgress> progress;
+        private final FactExtractor extractor;
+        private final List<IndexedRecord> indexed = new ArrayList<>();
+        private final List<SkippedRecord> skipped = new ArrayList<>();
+        private final Map<TopicPartition, Long> reached = new LinkedHashMap<>();
+        private final long startedAt = System.nanoTime();
+        private Map<TopicPartition, Long> ends;
+        private long records;
+        private long skippedTotal;
+        private long batches;
+        private long lastProgress;
+        private boolean bulkLoad;
+
+        Run(KafkaConsumer<byte[], byte[]> consumer, List<TopicPartition> partitions, IndexSettings settings,
+            Consumer<IndexProgress> progress) {
+            this.consumer = consumer;
+            this.partitions = partitions;
+            this.settings = settings;
+            this.progress = progress;
+            this.extractor = new FactExtractor(settings.profile());
+            this.ends = consumer.endOffsets(partitions);
+            if (behind() > settings.bulkLoadBehind()) {
+                store.dropLookupIndexes();
+                bulkLoad = true;
+            }
+        }
+
+        IndexProgress loop() {
+            while (!stopping) {
+                ConsumerRecords<byte[], byte[]> polled = consumer.poll(POLL);
+                for (ConsumerRecord<byte[], byte[]> record : polled) {
+                    add(record);
+                    if (indexed.size() + skipped.size() >= settings.batchSize() && !flush()) {
+                        return report(false);
+                    }
+                }
+                if (!flush()) {
+                    return report(false);
+                }
+                boolean caughtUp = caughtUp();
+                if (caughtUp) {
+                    endBulkLoad();
+                }
+                tellProgress(caughtUp);
+                if (caughtUp && !settings.follow()) {
+                    return report(true);
+                }
+            }
+            endBulkLoad();
+            return report(caughtUp());
+        }
+
+        private void endBulkLoad() {
+            if (bulkLoad) {
+                store.buildLookupIndexes();
+                bulkLoad = false;
+            }
+        }
+
+        private void add(ConsumerRecord<byte[], byte[]> record) {
+            ExtractedRecord extracted = extractor.extract(RecordViews.of(record, decoder));
+            if (extracted instanceof IndexedRecord fact) {
+                indexed.add(fact);
+            } else {
+                skipped.add((SkippedRecord) extracted);
+            }
+            reached.put(new TopicPartition(record.topic(), record.partition()), record.offset() + 1);
+            records++;
+        }
+
+        /** Writes the batch and its offsets in one transaction; false when a test asked to stop as if killed. */
+        private boolean flush() {
+            if (reached.isEmpty()) {
+                return true;
+            }
+            List<PartitionPosition> positions = reached.entrySet().stream()
+                    .map(e -> new PartitionPosition(e.getKey().topic(), e.getKey().partition(), e.getValue())).toList();
+            store.write(indexed, skipped, positions);
+            skippedTotal += skipped.size();
+            indexed.clear();
+            skipped.clear();
+            reached.clear();
+            batches++;
+            return settings.stopAfterBatches() <= 0 || batches < settings.stopAfterBatches();
+        }
+
+        private boolean caughtUp() {
+            if (settings.follow() && System.nanoTime() / 1_000_000 - lastProgress >= PROGRESS_EVERY_MS) {
+                ends = consumer.endOffsets(partitions);
+            }
+            return behind() == 0;
+        }
+
+        private long behind() {
+            long behind = 0;
+            for (TopicPartition partition : partitions) {
+                behind += Math.max(0, ends.getOrDefault(partition, 0L) - consumer.position(partition));
+            }
+            return behind;
+        }
+
+        private void tellProgress(boolean caughtUp) {
+            long now = System.nanoTime() / 1_000_000;
+            if (now - lastProgress >= PROGRESS_EVERY_MS) {
+                lastProgress = now;
+                progress.accept(current(caughtUp));
+            }
+        }
+
+        private IndexProgress report(boolean caughtUp) {
+            IndexProgress last = current(caughtUp);
+            progress.accept(last);
+            return last;
+        }
+
+        private IndexProgress current(boolean caughtUp) {
+            double seconds = Math.max(1e-9, (System.nanoTime() - startedAt) / 1e9);
+            return new IndexProgress(records, skippedTotal, batches, records / seconds, behind(), caughtUp);
+        }
+    }
+}

@@ -1,0 +1,56 @@
+package io.feedlens.app.lineage;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import io.feedlens.lineage.store.LineageStore;
+import io.feedlens.lineage.trace.EarliestOffsets;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.common.TopicPartition;
+
+/** Where each cluster's lineage index lives ({@code <data folder>/lineage/<cluster id>/}) and what Kafka adds to a trace. */
+public final class LineageIndexes {
+
+    private LineageIndexes() {
+    }
+
+    /** The index file of a cluster, named by its cluster id so two profiles of one cluster share one index. */
+    public static Path fileFor(Path dataFolder, String clusterId) {
+        String safe = clusterId.replaceAll("[^A-Za-z0-9_.-]", "_");
+        return dataFolder.resolve("lineage").resolve(safe).resolve("index");
+    }
+
+    public static LineageStore open(Path dataFolder, String clusterId) {
+        Path file = fileFor(dataFolder, clusterId);
+        try {
+            Files.createDirectories(file.getParent());
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("Cannot create " + file.getParent() + ": " + e.getMessage(), e);
+        }
+        return LineageStore.open(file);
+    }
+
+    /**
+     * Each partition's current earliest offset, asked once per partition and remembered for this trace; a partition
+     * Kafka does not answer for counts as fully replayable rather than failing the trace.
+     */
+    public static EarliestOffsets earliestFrom(Admin admin) {
+        Map<TopicPartition, Long> known = new HashMap<>();
+        return (topic, partition) -> known.computeIfAbsent(new TopicPartition(topic, partition), tp -> {
+            try {
+                return admin.listOffsets(Map.of(tp, OffsetSpec.earliest())).partitionResult(tp).get(5, TimeUnit.SECONDS).offset();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return 0L;
+            } catch (ExecutionException | TimeoutException e) {
+                return 0L;
+            }
+        });
+    }
+}

@@ -1,0 +1,234 @@
+package io.feedlens.lineage.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import io.feedlens.lineage.FeatureStatus;
+import io.feedlens.lineage.RecordCoordinates;
+import io.feedlens.lineage.extract.ContentHash;
+import io.feedlens.lineage.model.DerivedFrom;
+import io.feedlens.lineage.model.FeatureVersion;
+import io.feedlens.lineage.model.LineageFact;
+import io.feedlens.lineage.model.Role;
+import io.feedlens.lineage.model.SkippedRecord;
+import io.feedlens.lineage.model.Used;
+
+/** The read side of the index: the lookups a trace and an impact query are made of. Index-only, no payloads. */
+public final class FactQueries {
+
+    private static final String FACT_COLUMNS = "rec_key, role, fact_id, source_id, entity, time_ms, view_id, view_version,"
+            + " model_id, model_version, fact_value, content_hash";
+
+    private final Connection connection;
+    private final NameTable topics;
+    private final NameTable names;
+
+    FactQueries(Connection connection, NameTable topics, NameTable names) {
+        this.connection = connection;
+        this.topics = topics;
+        this.names = names;
+    }
+
+    /** Every copy of every fact with this id (any source, any role), in key order. */
+    public List<StoredFact> withId(String id) {
+        return facts("SELECT " + FACT_COLUMNS + " FROM lineage_record WHERE id_hash = ? ORDER BY rec_key",
+                statement -> statement.setLong(1, ContentHash.ofId(id)))
+                .stream().filter(f -> f.fact().id().equals(id)).toList();
+    }
+
+    public Optional<StoredFact> at(RecordCoordinates coordinates) {
+        Optional<Integer> topic = topics.find(coordinates.topic());
+        if (topic.isEmpty()) {
+            return Optional.empty();
+        }
+        long key = RecordKeys.pack(topic.get(), coordinates.partition(), coordinates.offset());
+        return facts("SELECT " + FACT_COLUMNS + " FROM lineage_record WHERE rec_key = ?", s -> s.setLong(1, key)).stream().findFirst();
+    }
+
+    /** Facts of a window {@code topic/partition@from-to}, both ends included. */
+    public List<StoredFact> inWindow(String topic, int partition, long from, long to) {
+        Optional<Integer> id = topics.find(topic);
+        if (id.isEmpty()) {
+            return List.of();
+        }
+        return facts("SELECT " + FACT_COLUMNS + " FROM lineage_record WHERE rec_key BETWEEN ? AND ? ORDER BY rec_key", s -> {
+            s.setLong(1, RecordKeys.pack(id.get(), partition, from));
+            s.setLong(2, RecordKeys.pack(id.get(), partition, to));
+        });
+    }
+
+    /** The as-of join: the latest record of a view for an entity with a time in [notBefore, at]. */
+    public Optional<StoredFact> latestFeature(String view, String entity, Instant at, Instant notBefore) {
+        Optional<Integer> viewId = names.find(view);
+        if (viewId.isEmpty() || entity == null) {
+            return Optional.empty();
+        }
+        return facts("SELECT " + FACT_COLUMNS + " FROM lineage_record WHERE view_id = ? AND entity_hash = ? AND time_ms BETWEEN ? AND ?"
+                + " ORDER BY time_ms DESC, rec_key DESC", s -> {
+                    s.setInt(1, viewId.get());
+                    s.setLong(2, ContentHash.ofId(entity));
+                    s.setLong(3, notBefore.toEpochMilli());
+                    s.setLong(4, at.toEpochMilli());
+                }).stream().filter(f -> entity.equals(f.fact().entity())).findFirst();
+    }
+
+    /** The feature views that decisions of this model version logged in their used lists. */
+    public List<String> viewsReadBy(String modelId, String modelVersion) {
+        Optional<Integer> model = names.find(modelId);
+        if (model.isEmpty()) {
+            return List.of();
+        }
+        List<String> views = new ArrayList<>();
+        query("SELECT DISTINCT u.view_id FROM used_input u JOIN lineage_record d ON d.rec_key = u.decision_key"
+                + " WHERE d.model_id = ? AND d.model_version = ? AND u.view_id IS NOT NULL", s -> {
+                    s.setInt(1, model.get());
+                    s.setString(2, modelVersion);
+                }, rows -> views.add(names.nameOf(rows.getInt(1))));
+        return views.stream().sorted().toList();
+    }
+
+    public List<Used> usedBy(long decisionKey) {
+        List<Used> used = new ArrayList<>();
+        query("SELECT view_id, view_version, feature_id, feature_key, logged_value, as_of_ms, status FROM used_input"
+                + " WHERE decision_key = ? ORDER BY pos", s -> s.setLong(1, decisionKey), rows -> used.add(new Used(
+                nameOrNull(rows, 1), intOrNull(rows, 2), rows.getString(3),
+                rows.getObject(4) == null ? null : RecordKeys.coordinates(rows.getLong(4), topics),
+                rows.getObject(5) == null ? null : rows.getDouble(5),
+                rows.getObject(6) == null ? null : Instant.ofEpochMilli(rows.getLong(6)),
+                rows.getObject(7) == null ? null : FeatureStatus.values()[rows.getInt(7)])));
+        return used;
+    }
+
+    public List<DerivedFrom> parentsOf(long featureKey) {
+        List<DerivedFrom> parents = new ArrayList<>();
+        query("SELECT kind, parent_id, parent_key, window_to FROM derived_from WHERE feature_key = ? ORDER BY pos",
+                s -> s.setLong(1, featureKey), rows -> parents.add(parent(rows)));
+        return parents;
+    }
+
+    private DerivedFrom parent(ResultSet rows) throws SQLException {
+        DerivedFrom.Kind kind = DerivedFrom.Kind.values()[rows.getInt(1)];
+        if (kind == DerivedFrom.Kind.BY_ID) {
+            return DerivedFrom.byId(rows.getString(2));
+        }
+        RecordCoordinates start = RecordKeys.coordinates(rows.getLong(3), topics);
+        return kind == DerivedFrom.Kind.WINDOW ? DerivedFrom.window(start.topic(), start.partition(), start.offset(), rows.getLong(4))
+                : DerivedFrom.at(start);
+    }
+
+    Optional<String> flagReason(FeatureVersion version) {
+        List<String> reasons = new ArrayList<>();
+        query("SELECT reason FROM flagged_version WHERE view_name = ? AND view_version = ?", s -> {
+            s.setString(1, version.view());
+            s.setInt(2, version.version());
+        }, rows -> reasons.add(rows.getString(1)));
+        return reasons.stream().findFirst();
+    }
+
+    List<SkippedRecord> skipped() {
+        List<SkippedRecord> skipped = new ArrayList<>();
+        query("SELECT rec_key, reason FROM skipped_record ORDER BY rec_key", s -> { },
+                rows -> skipped.add(new SkippedRecord(RecordKeys.coordinates(rows.getLong(1), topics), rows.getString(2))));
+        return skipped;
+    }
+
+    Map<String, Long> counts() {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        for (Role role : Role.values()) {
+            counts.put(role.name().toLowerCase(java.util.Locale.ROOT), 0L);
+        }
+        query("SELECT role, COUNT(*) FROM lineage_record GROUP BY role", s -> { },
+                rows -> counts.put(Role.values()[rows.getInt(1)].name().toLowerCase(java.util.Locale.ROOT), rows.getLong(2)));
+        query("SELECT COUNT(*) FROM skipped_record", s -> { }, rows -> counts.put("skipped", rows.getLong(1)));
+        return counts;
+    }
+
+    /** Decisions whose used list names this feature view version: per model version, distinct decision ids, time range. */
+    public List<ModelVersionUse> decisionsUsing(FeatureVersion version) {
+        Optional<Integer> view = names.find(version.view());
+        if (view.isEmpty()) {
+            return List.of();
+        }
+        return uses("u.view_id = ? AND u.view_version = ?", s -> {
+            s.setInt(1, view.get());
+            s.setInt(2, version.version());
+        });
+    }
+
+    /** Decisions whose used list names this feature record by id. */
+    public List<ModelVersionUse> decisionsUsingFeature(String featureId) {
+        return uses("u.feature_hash = ?", s -> s.setLong(1, ContentHash.ofId(featureId)));
+    }
+
+    /**
+     * Decisions that used a feature record derived from this event by {@code id:} (hashes only: a 64-bit collision is
+     * the accepted risk). Parents named by coordinates or windows are not followed here yet.
+     */
+    public List<ModelVersionUse> decisionsUsingEvent(String eventId) {
+        return uses("u.feature_hash IN (SELECT f.id_hash FROM derived_from p JOIN lineage_record f ON f.rec_key = p.feature_key"
+                + " WHERE p.parent_hash = ?)", s -> s.setLong(1, ContentHash.ofId(eventId)));
+    }
+
+    private List<ModelVersionUse> uses(String condition, Binder binder) {
+        List<ModelVersionUse> uses = new ArrayList<>();
+        query("SELECT d.model_id, d.model_version, COUNT(DISTINCT d.id_hash), MIN(d.time_ms), MAX(d.time_ms)"
+                + " FROM used_input u JOIN lineage_record d ON d.rec_key = u.decision_key"
+                + " WHERE " + condition + " GROUP BY d.model_id, d.model_version ORDER BY d.model_id, d.model_version",
+                binder, rows -> uses.add(new ModelVersionUse(nameOrNull(rows, 1), rows.getString(2), rows.getLong(3),
+                        Instant.ofEpochMilli(rows.getLong(4)), Instant.ofEpochMilli(rows.getLong(5)))));
+        return uses;
+    }
+
+    private List<StoredFact> facts(String sql, Binder binder) {
+        List<StoredFact> facts = new ArrayList<>();
+        query(sql, binder, rows -> facts.add(fact(rows)));
+        return facts;
+    }
+
+    private StoredFact fact(ResultSet rows) throws SQLException {
+        long key = rows.getLong(1);
+        String view = nameOrNull(rows, 7);
+        LineageFact fact = new LineageFact(Role.values()[rows.getInt(2)], RecordKeys.coordinates(key, topics),
+                names.nameOf(rows.getInt(4)), rows.getString(3), rows.getString(5), Instant.ofEpochMilli(rows.getLong(6)),
+                view == null ? null : new FeatureVersion(view, rows.getInt(8)), nameOrNull(rows, 9), rows.getString(10),
+                rows.getObject(11) == null ? null : rows.getDouble(11), rows.getLong(12));
+        return new StoredFact(key, fact);
+    }
+
+    private String nameOrNull(ResultSet rows, int column) throws SQLException {
+        return rows.getObject(column) == null ? null : names.nameOf(rows.getInt(column));
+    }
+
+    private static Integer intOrNull(ResultSet rows, int column) throws SQLException {
+        return rows.getObject(column) == null ? null : rows.getInt(column);
+    }
+
+    private void query(String sql, Binder binder, RowReader reader) {
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            binder.bind(statement);
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    reader.read(rows);
+                }
+            }
+        } catch (SQLException e) {
+            throw new LineageStoreException("Lineage index query failed: " + e.getMessage(), e);
+        }
+    }
+
+    private interface Binder {
+        void bind(PreparedStatement statement) throws SQLException;
+    }
+
+    private interface RowReader {
+        void read(ResultSet rows) throws SQLException;
+    }
+}

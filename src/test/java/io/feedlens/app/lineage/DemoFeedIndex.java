@@ -1,0 +1,85 @@
+package io.feedlens.app.lineage;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import io.feedlens.app.broker.EmbeddedKafka;
+import io.feedlens.app.decode.DecoderSettings;
+import io.feedlens.app.decode.RecordDecoder;
+import io.feedlens.app.demo.DemoCluster;
+import io.feedlens.app.demo.DemoTopics;
+import io.feedlens.app.demo.FeedSpec;
+import io.feedlens.app.demo.GeneratedFeed;
+import io.feedlens.app.demo.GroundTruth;
+import io.feedlens.lineage.extract.LineageProfile;
+import io.feedlens.lineage.store.LineageStore;
+import org.apache.kafka.clients.admin.Admin;
+
+/** Test helper: a seeded demo feed on fresh topics, and lineage indexes of it. */
+final class DemoFeedIndex {
+
+    final EmbeddedKafka broker;
+    final DemoTopics topics;
+    final GroundTruth truth;
+    final LineageProfile profile;
+
+    private DemoFeedIndex(EmbeddedKafka broker, DemoTopics topics, GroundTruth truth) {
+        this.broker = broker;
+        this.topics = topics;
+        this.truth = truth;
+        this.profile = LineageProfile.demo(topics.prefix());
+    }
+
+    static DemoFeedIndex generate(EmbeddedKafka broker, String name, int decisions, long seed) {
+        DemoTopics topics = new DemoTopics("t-" + name + "-" + UUID.randomUUID().toString().substring(0, 8) + ".");
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", broker.bootstrapServers()))) {
+            topics.ensureExist(admin);
+            // As GeneratedFeedTest does: the second call waits out a freshly created topic's missing metadata.
+            topics.ensureExist(admin);
+        }
+        FeedSpec spec = FeedSpec.endingBefore(Instant.now(), decisions, seed, topics);
+        try (var producer = GeneratedFeed.openProducer(broker.bootstrapServers())) {
+            return new DemoFeedIndex(broker, topics, GeneratedFeed.generate(spec, producer));
+        }
+    }
+
+    LineageIndexer indexer(LineageStore store) {
+        return new LineageIndexer(Map.of("bootstrap.servers", broker.bootstrapServers()), store,
+                new RecordDecoder(DecoderSettings.automatic().withLocalSchemas(DemoCluster.schemas())));
+    }
+
+    IndexProgress index(LineageStore store, IndexSettings settings) {
+        return indexer(store).run(settings, progress -> { });
+    }
+
+    /** Every row of every lineage table, in key order: two indexes are equal when their dumps are. */
+    static List<String> dump(Path file) throws SQLException {
+        List<String> rows = new ArrayList<>();
+        try (Connection connection = DriverManager.getConnection("jdbc:h2:file:" + file.toAbsolutePath(), "sa", "");
+             Statement statement = connection.createStatement()) {
+            for (String table : List.of("lineage_topic", "lineage_name", "lineage_record", "used_input", "derived_from",
+                    "skipped_record", "index_offsets")) {
+                try (ResultSet result = statement.executeQuery("SELECT * FROM " + table + " ORDER BY 1, 2")) {
+                    int columns = result.getMetaData().getColumnCount();
+                    while (result.next()) {
+                        StringBuilder row = new StringBuilder(table);
+                        for (int c = 1; c <= columns; c++) {
+                            row.append('|').append(result.getString(c));
+                        }
+                        rows.add(row.toString());
+                    }
+                }
+            }
+        }
+        return rows;
+    }
+}

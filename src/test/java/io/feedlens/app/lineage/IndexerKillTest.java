@@ -1,0 +1,72 @@
+package io.feedlens.app.lineage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.File;
+import java.nio.file.Path;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+
+import io.feedlens.app.broker.EmbeddedKafka;
+import io.feedlens.lineage.store.LineageStore;
+import io.feedlens.testing.KafkaBroker;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The kill test: an indexer process SIGKILLed at random moments, restarted each time, ends equal to an unbroken run. */
+@KafkaBroker
+class IndexerKillTest {
+
+    private static final int KILLS = Integer.getInteger("feedlens.kill.rounds", 8);
+    private static final int BATCH = 10;
+
+    @TempDir
+    Path folder;
+
+    @Test
+    void indexKilledAtRandomPointsAndRestartedEqualsAnUnbrokenIndex(EmbeddedKafka broker) throws Exception {
+        DemoFeedIndex feed = DemoFeedIndex.generate(broker, "sigkill", 2_000, 77L);
+        Path whole = folder.resolve("whole");
+        try (LineageStore store = LineageStore.open(whole)) {
+            feed.index(store, IndexSettings.catchUp(feed.profile).withBatchSize(BATCH));
+        }
+        Path killed = folder.resolve("killed");
+        Random random = new Random(1);
+        int killedMidway = 0;
+        for (int round = 0; round < KILLS; round++) {
+            Process indexer = start(broker, feed, killed);
+            boolean finished = indexer.waitFor(1_200 + random.nextInt(2_500), TimeUnit.MILLISECONDS);
+            if (finished) {
+                System.out.println("SIGKILL round " + round + ": the indexer finished before the kill");
+                break;
+            }
+            indexer.destroyForcibly().waitFor(); // SIGKILL on Linux: no shutdown hook, no close
+            long indexed = rows(killed);
+            System.out.println("SIGKILL round " + round + ": " + indexed + " of " + rows(whole) + " records indexed");
+            killedMidway += indexed > 0 && indexed < rows(whole) ? 1 : 0;
+        }
+        Process last = start(broker, feed, killed);
+        assertThat(last.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        assertThat(last.exitValue()).isZero();
+
+        System.out.println("SIGKILL test: " + killedMidway + " kills landed mid-index");
+        assertThat(killedMidway).as("kills that landed while the indexer was writing").isPositive();
+        assertThat(DemoFeedIndex.dump(killed)).isEqualTo(DemoFeedIndex.dump(whole));
+    }
+
+    private static Process start(EmbeddedKafka broker, DemoFeedIndex feed, Path file) throws Exception {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        return new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), IndexerProcess.class.getName(),
+                broker.bootstrapServers(), feed.topics.prefix(), file.toString(), String.valueOf(BATCH))
+                .redirectErrorStream(true).redirectOutput(new File(file + ".log")).start();
+    }
+
+    private static long rows(Path file) throws Exception {
+        if (!file.resolveSibling(file.getFileName() + ".mv.db").toFile().exists()) {
+            return 0;
+        }
+        try (LineageStore store = LineageStore.open(file)) {
+            return store.counts().entrySet().stream().filter(e -> !e.getKey().equals("skipped")).mapToLong(e -> e.getValue()).sum();
+        }
+    }
+}

@@ -1,0 +1,29 @@
+package io.feedlens.app.lineage;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+import io.feedlens.app.decode.DecoderSettings;
+import io.feedlens.app.decode.RecordDecoder;
+import io.feedlens.app.demo.DemoCluster;
+import io.feedlens.lineage.extract.LineageProfile;
+import io.feedlens.lineage.store.LineageStore;
+
+/** A separate JVM that indexes a demo feed, for {@link IndexerKillTest} to SIGKILL: bootstrap, topic prefix, index file, batch size;
+ * loads without lookup indexes (bulk mode) while more than 1,000 records behind, so kills also land in that mode. */
+public final class IndexerProcess {
+
+    private IndexerProcess() {
+    }
+
+    public static void main(String[] args) {
+        LineageStore store = LineageStore.open(Path.of(args[2]));
+        LineageIndexer indexer = new LineageIndexer(Map.of("bootstrap.servers", args[0]), store,
+                new RecordDecoder(DecoderSettings.automatic().withLocalSchemas(DemoCluster.schemas())));
+        IndexProgress done = indexer.run(IndexSettings.catchUp(LineageProfile.demo(args[1])).withBatchSize(Integer.parseInt(args[3]))
+                        .withBulkLoadBehind(1_000),
+                progress -> { });
+        store.close();
+        System.out.println("DONE " + done.records());
+    }
+}
