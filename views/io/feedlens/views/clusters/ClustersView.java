@@ -38,7 +38,7 @@ public final class ClustersView extends BorderPane {
         this.model = model;
         getStyleClass().add(STYLE_CLASS);
         SplitPane split = new SplitPane(profileList(), new VBox(16, profileForm(), new OverviewPane(model.activeCluster())));
-        split.setDividerPositions(0.26);
+        split.setDividerPositions(0.3);
         setCenter(split);
     }
 
@@ -79,6 +79,9 @@ public final class ClustersView extends BorderPane {
 
         Label title = new Label("Connections");
         title.getStyleClass().add("title-4");
+        // Buttons keep their words; the list beside them gives way instead.
+        add.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        remove.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         VBox box = new VBox(8, title, list, new HBox(8, add, remove), demo);
         box.setPadding(new Insets(12));
         return box;
