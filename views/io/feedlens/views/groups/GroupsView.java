@@ -91,17 +91,7 @@ public final class GroupsView extends BorderPane {
                 Columns.explained(Columns.number("Lag in time", 100, ConsumerGroupLag::lagTime, GroupFormats::lagTime),
                         "How old the oldest unconsumed record is, over all partitions"),
                 statusColumn()));
-        // Only a person's choice moves the selection; the model keeps it across snapshots.
-        table.getSelectionModel().selectedItemProperty().addListener((o, before, now) -> {
-            if (now != null) {
-                model.selectedProperty().set(now);
-            }
-        });
-        model.selectedProperty().addListener((o, before, now) -> {
-            if (now != null && now != table.getSelectionModel().getSelectedItem()) {
-                table.getSelectionModel().select(now);
-            }
-        });
+        Columns.followSelection(table, model.selectedProperty());
         return table;
     }
 

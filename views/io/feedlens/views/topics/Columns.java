@@ -18,6 +18,23 @@ import javafx.scene.control.Tooltip;
  */
 public final class Columns {
 
+    /**
+     * Keeps a table's selection and a model's selected item together. Only a person's choice moves the model: a
+     * refresh or a filter that hides the selected row leaves the model's choice, and its detail, as they were.
+     */
+    public static <T> void followSelection(TableView<T> table, javafx.beans.property.ObjectProperty<T> selected) {
+        table.getSelectionModel().selectedItemProperty().addListener((o, before, now) -> {
+            if (now != null) {
+                selected.set(now);
+            }
+        });
+        selected.addListener((o, before, now) -> {
+            if (now != null && now != table.getSelectionModel().getSelectedItem()) {
+                table.getSelectionModel().select(now);
+            }
+        });
+    }
+
     public static final String NUMERIC = "numeric";
 
     private Columns() {

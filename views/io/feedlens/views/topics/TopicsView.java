@@ -146,17 +146,7 @@ public final class TopicsView extends BorderPane {
                 Columns.text("Cleanup", 86, TopicSummary::cleanupPolicy, c -> c == null ? "—" : c),
                 lastWriteColumn()));
         giveNameTheRoomLeft(table, name);
-        // Only a person's choice moves the selection: a filter that hides the selected row keeps its detail open.
-        table.getSelectionModel().selectedItemProperty().addListener((o, before, now) -> {
-            if (now != null) {
-                model.selectedProperty().set(now);
-            }
-        });
-        model.selectedProperty().addListener((o, before, now) -> {
-            if (now != null && now != table.getSelectionModel().getSelectedItem()) {
-                table.getSelectionModel().select(now);
-            }
-        });
+        Columns.followSelection(table, model.selectedProperty());
         return table;
     }
 
