@@ -143,6 +143,8 @@ public final class LiveTail implements AutoCloseable {
         Map<String, Object> config = new HashMap<>(clientConfig);
         config.putIfAbsent(ConsumerConfig.CLIENT_ID_CONFIG, "feedlens-tail");
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        // Looking must never create: a consumer may otherwise auto-create a topic it reads that was just deleted.
+        config.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);
         config.remove(ConsumerConfig.GROUP_ID_CONFIG);
         config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, readCommitted ? "read_committed" : "read_uncommitted");
         config.putIfAbsent(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2000);

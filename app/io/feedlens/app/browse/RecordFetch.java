@@ -29,6 +29,8 @@ public final class RecordFetch {
         Map<String, Object> config = new HashMap<>(clientConfig);
         config.putIfAbsent(ConsumerConfig.CLIENT_ID_CONFIG, "feedlens-fetch");
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        // Looking must never create: a consumer may otherwise auto-create a topic it reads that was just deleted.
+        config.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);
         config.remove(ConsumerConfig.GROUP_ID_CONFIG);
         config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 1);
         config.putIfAbsent(ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) WAIT.toMillis());

@@ -38,6 +38,7 @@ final class RecordTimes implements AutoCloseable {
         config.remove("group.id");
         config.put("client.id", "feedlens-lag-times");
         config.put("enable.auto.commit", false);
+        config.put("allow.auto.create.topics", false);
         config.put("max.poll.records", 5_000);
         consumer = new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer());
     }

@@ -72,6 +72,8 @@ public final class LineageIndexer {
         Map<String, Object> config = new HashMap<>(clientConfig);
         config.putIfAbsent(ConsumerConfig.CLIENT_ID_CONFIG, "feedlens-lineage-indexer");
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        // Looking must never create: a consumer may otherwise auto-create a topic it reads that was just deleted.
+        config.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);
         config.putIfAbsent(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5_000);
         config.putIfAbsent(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 4 << 20);
         config.putIfAbsent(ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10_000);

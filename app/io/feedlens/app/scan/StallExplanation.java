@@ -20,7 +20,8 @@ final class StallExplanation {
     static String of(KafkaConsumer<byte[], byte[]> consumer, String topic, Duration waited) {
         String seconds = waited.toSeconds() + " s";
         try {
-            List<PartitionInfo> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(3));
+            // listTopics asks the cluster afresh; partitionsFor would answer from the consumer's cached metadata.
+            List<PartitionInfo> partitions = consumer.listTopics(Duration.ofSeconds(3)).get(topic);
             if (partitions == null || partitions.isEmpty()) {
                 return "Topic '" + topic + "' was deleted during the scan.";
             }

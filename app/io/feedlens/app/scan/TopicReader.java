@@ -35,6 +35,8 @@ public final class TopicReader {
         Map<String, Object> config = new HashMap<>(clientConfig);
         config.putIfAbsent(ConsumerConfig.CLIENT_ID_CONFIG, "feedlens-reader");
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        // Looking must never create: a consumer may otherwise auto-create a topic it reads that was just deleted.
+        config.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);
         config.putIfAbsent(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 4 << 20);
         config.putIfAbsent(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_uncommitted");
         // A dead cluster or a missing topic should be said within seconds, not after the client's default minute.

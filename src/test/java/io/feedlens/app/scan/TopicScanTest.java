@@ -209,6 +209,32 @@ class TopicScanTest {
         assertThat(summary.figures().matched()).isEqualTo(matches.size());
     }
 
+    @Test
+    void aTopicDeletedDuringTheScanIsNamedAndTheMatchesStay(EmbeddedKafka broker) throws Exception {
+        createTopic(broker, "scan.deleted", 2);
+        writePayments(broker, "scan.deleted", 2000, FIRST);
+        List<DecodedRecord> matches = Collections.synchronizedList(new ArrayList<>());
+        java.util.concurrent.atomic.AtomicBoolean deleted = new java.util.concurrent.atomic.AtomicBoolean();
+        ScanHandle handle = TopicScan.start(Map.of("bootstrap.servers", broker.bootstrapServers(), "max.poll.records", 50,
+                        "fetch.max.bytes", 2048, "max.partition.fetch.bytes", 2048), DECODER,
+                ScanRequest.wholeTopic("scan.deleted", RecordFilter.all()), batch -> {
+                    matches.addAll(batch);
+                    if (deleted.compareAndSet(false, true)) {
+                        try (Admin admin = Admin.create(Map.of("bootstrap.servers", broker.bootstrapServers()))) {
+                            admin.deleteTopics(List.of("scan.deleted")).all().get();
+                        } catch (Exception e) {
+                            throw new IllegalStateException(e);
+                        }
+                    }
+                });
+
+        ScanSummary summary = handle.completion().orTimeout(40, TimeUnit.SECONDS).join();
+
+        assertThat(summary.problem()).isNotNull().containsAnyOf("was deleted during the scan", "The scan stopped");
+        assertThat(matches).isNotEmpty().hasSizeLessThan(2001);
+        assertThat(summary.figures().matched()).isEqualTo(matches.size());
+    }
+
     private static void sleep(long millis) {
         try {
             Thread.sleep(millis);
