@@ -1,17 +1,14 @@
 package io.feedlens.app.demo;
 
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 
+import io.feedlens.app.cluster.TopicReadiness;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.common.KafkaFuture;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.TopicExistsException;
 
 /**
@@ -75,32 +72,13 @@ public record DemoTopics(String prefix) {
             for (var result : admin.createTopics(missing).values().values()) {
                 createdOrAlreadyThere(result);
             }
-            awaitLeaders(admin, missing.stream().map(NewTopic::name).toList());
+            TopicReadiness.awaitLeaders(admin, missing);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while creating the demo topics", e);
         } catch (ExecutionException e) {
             throw new IllegalStateException("Could not list or create the demo topics: " + e.getCause().getMessage(), e.getCause());
         }
-    }
-
-    /**
-     * Waits until every partition of the new topics has a leader that accepts requests. A created topic is not yet
-     * writable everywhere: the first produce requests get NOT_LEADER_OR_FOLLOWER, and an idempotent producer's
-     * retries of those can end in an out-of-order-sequence loop. Listing offsets is answered by the leader only,
-     * and the admin client retries it until it is.
-     */
-    private static void awaitLeaders(Admin admin, List<String> topics) throws InterruptedException, ExecutionException {
-        if (topics.isEmpty()) {
-            return;
-        }
-        Map<TopicPartition, OffsetSpec> partitions = new HashMap<>();
-        for (String topic : topics) {
-            for (int partition = 0; partition < PARTITIONS; partition++) {
-                partitions.put(new TopicPartition(topic, partition), OffsetSpec.latest());
-            }
-        }
-        admin.listOffsets(partitions).all().get();
     }
 
     private static void createdOrAlreadyThere(KafkaFuture<Void> result)
