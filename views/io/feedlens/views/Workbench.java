@@ -14,6 +14,8 @@ import io.feedlens.views.groups.LagSampling;
 import io.feedlens.views.messages.ClusterMessages;
 import io.feedlens.views.messages.MessagesView;
 import io.feedlens.views.messages.MessagesViewModel;
+import io.feedlens.views.schemas.SchemaHistoryView;
+import io.feedlens.views.schemas.SchemaHistoryViewModel;
 import io.feedlens.views.shell.ActiveCluster;
 import io.feedlens.views.shell.MainWindow;
 import io.feedlens.views.shell.StatusBar;
@@ -35,6 +37,7 @@ public final class Workbench implements AutoCloseable {
     private final LagSampling lagSampling;
     private final GroupsViewModel groups;
     private final MessagesViewModel messages;
+    private final SchemaHistoryViewModel schemaHistory;
     private final TopicsView topicsView;
     private final StatusBar statusBar = new StatusBar(activeCluster);
     private final MainWindow window = new MainWindow(statusBar);
@@ -45,8 +48,12 @@ public final class Workbench implements AutoCloseable {
         window.addScreen("Clusters", new ClustersView(clusters));
         topics = new TopicsViewModel(activeCluster, FxThread.INSTANCE);
         topicsView = new TopicsView(topics);
-        messages = messagesFollowingTopic(dataFolder);
+        ClusterMessages clusterRecords = new ClusterMessages(activeCluster, dataFolder);
+        messages = messagesFollowingTopic(clusterRecords);
         topicsView.addTopicTab("Messages", new MessagesView(messages));
+        schemaHistory = new SchemaHistoryViewModel(clusterRecords, FxThread.INSTANCE);
+        schemaHistory.topicProperty().bind(topics.detail().topicProperty());
+        topicsView.addTopicTab("Schemas", new SchemaHistoryView(schemaHistory));
         window.addScreen("Topics", topicsView);
         lagSampling = new LagSampling(activeCluster, dataFolder, io.feedlens.app.groups.LagSampler.DEFAULT_INTERVAL, FxThread.INSTANCE);
         groups = new GroupsViewModel(activeCluster, lagSampling, FxThread.INSTANCE);
@@ -61,8 +68,8 @@ public final class Workbench implements AutoCloseable {
     }
 
     /** The Messages tab reads the topic selected on the Topics screen, with the partition choice fitting that topic. */
-    private MessagesViewModel messagesFollowingTopic(Path dataFolder) {
-        MessagesViewModel model = new MessagesViewModel(new ClusterMessages(activeCluster, dataFolder), FxThread.INSTANCE);
+    private MessagesViewModel messagesFollowingTopic(ClusterMessages clusterRecords) {
+        MessagesViewModel model = new MessagesViewModel(clusterRecords, FxThread.INSTANCE);
         model.topicProperty().bind(topics.detail().topicProperty());
         topics.detail().partitions().addListener(
                 (javafx.collections.ListChangeListener<io.feedlens.app.topics.PartitionDetail>) change -> model.setPartitionCount(topics.detail().partitions().size()));
@@ -106,6 +113,10 @@ public final class Workbench implements AutoCloseable {
         topicsView.showTopicTab(title);
     }
 
+    public SchemaHistoryViewModel schemaHistory() {
+        return schemaHistory;
+    }
+
     public MessagesViewModel messages() {
         return messages;
     }
@@ -119,6 +130,7 @@ public final class Workbench implements AutoCloseable {
     public void close() {
         feedTicker.stop();
         messages.stop();
+        schemaHistory.stop();
         lagSampling.close();
         activeCluster.close();
         clusters.close();
