@@ -41,11 +41,11 @@ public final class SchemaHistoryView extends VBox {
         TableView<SchemaSighting> table = Columns.table("schemas", model.schemas(), "No schemas read yet.");
         table.getColumns().addAll(java.util.List.of(
                 Columns.number("#", 40, SchemaSighting::number, String::valueOf),
-                Columns.text("Format", 150, s -> s.format().label(), f -> f),
+                Columns.text("Format", 175, s -> s.format().label(), f -> f),
                 Columns.text("Schema", 360, SchemaSighting::schema, s -> s),
                 Columns.number("Records", 90, SchemaSighting::records, TopicFormats::count),
-                Columns.text("First record", 190, s -> s.first() + "  " + TopicFormats.time(s.firstTime(), zone), t -> t),
-                Columns.text("Last record", 190, s -> s.last() + "  " + TopicFormats.time(s.lastTime(), zone), t -> t)));
+                Columns.text("First record", 200, s -> where(s.first()) + "  " + TopicFormats.time(s.firstTime(), zone), t -> t),
+                Columns.text("Last record", 200, s -> where(s.last()) + "  " + TopicFormats.time(s.lastTime(), zone), t -> t)));
         VBox.setVgrow(table, Priority.ALWAYS);
 
         ListView<SchemaChange> changes = new ListView<>(model.changes());
@@ -62,5 +62,10 @@ public final class SchemaHistoryView extends VBox {
         Label changesTitle = new Label("Changes");
         changesTitle.getStyleClass().add("title-4");
         getChildren().addAll(bar, table, changesTitle, changes);
+    }
+
+    /** Partition and offset: the topic is the one shown, so it is left out. */
+    private static String where(io.feedlens.lineage.RecordCoordinates at) {
+        return "p" + at.partition() + "@" + at.offset();
     }
 }
