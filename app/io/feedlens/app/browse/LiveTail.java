@@ -2,7 +2,6 @@ package io.feedlens.app.browse;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -10,6 +9,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
+import io.feedlens.app.scan.ReadingConsumers;
 import io.feedlens.app.Background;
 import io.feedlens.app.decode.DecodedRecord;
 import io.feedlens.app.decode.RecordDecoder;
@@ -140,15 +140,9 @@ public final class LiveTail implements AutoCloseable {
     }
 
     private static Map<String, Object> consumerConfig(Map<String, Object> clientConfig, boolean readCommitted) {
-        Map<String, Object> config = new HashMap<>(clientConfig);
-        config.putIfAbsent(ConsumerConfig.CLIENT_ID_CONFIG, "feedlens-tail");
-        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        // Looking must never create: a consumer may otherwise auto-create a topic it reads that was just deleted.
-        config.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);
-        config.remove(ConsumerConfig.GROUP_ID_CONFIG);
+        Map<String, Object> config = ReadingConsumers.config(clientConfig, "feedlens-tail", Duration.ofSeconds(10));
         config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, readCommitted ? "read_committed" : "read_uncommitted");
         config.putIfAbsent(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2000);
-        config.putIfAbsent(ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10_000);
         return config;
     }
 }

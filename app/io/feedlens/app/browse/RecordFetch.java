@@ -1,11 +1,11 @@
 package io.feedlens.app.browse;
 
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import io.feedlens.app.scan.ReadingConsumers;
 import io.feedlens.lineage.RecordCoordinates;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -26,14 +26,8 @@ public final class RecordFetch {
 
     /** The record at exactly these coordinates, or empty when it is gone (retention, compaction) or did not arrive in time. */
     public static Optional<ConsumerRecord<byte[], byte[]>> at(Map<String, Object> clientConfig, RecordCoordinates at) {
-        Map<String, Object> config = new HashMap<>(clientConfig);
-        config.putIfAbsent(ConsumerConfig.CLIENT_ID_CONFIG, "feedlens-fetch");
-        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        // Looking must never create: a consumer may otherwise auto-create a topic it reads that was just deleted.
-        config.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);
-        config.remove(ConsumerConfig.GROUP_ID_CONFIG);
+        Map<String, Object> config = ReadingConsumers.config(clientConfig, "feedlens-fetch", WAIT);
         config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 1);
-        config.putIfAbsent(ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) WAIT.toMillis());
         TopicPartition partition = new TopicPartition(at.topic(), at.partition());
         try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
             consumer.assign(List.of(partition));

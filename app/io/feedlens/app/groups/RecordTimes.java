@@ -11,6 +11,7 @@ import java.util.NavigableSet;
 import java.util.Set;
 import java.util.TreeSet;
 
+import io.feedlens.app.scan.ReadingConsumers;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -34,11 +35,7 @@ final class RecordTimes implements AutoCloseable {
     private int cached;
 
     RecordTimes(Map<String, Object> clientConfig) {
-        Map<String, Object> config = new HashMap<>(clientConfig);
-        config.remove("group.id");
-        config.put("client.id", "feedlens-lag-times");
-        config.put("enable.auto.commit", false);
-        config.put("allow.auto.create.topics", false);
+        Map<String, Object> config = ReadingConsumers.config(clientConfig, "feedlens-lag-times", Duration.ofSeconds(10));
         config.put("max.poll.records", 5_000);
         consumer = new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer());
     }

@@ -2,12 +2,12 @@ package io.feedlens.app.lineage;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
+import io.feedlens.app.scan.ReadingConsumers;
 import io.feedlens.app.decode.RecordDecoder;
 import io.feedlens.lineage.extract.FactExtractor;
 import io.feedlens.lineage.model.ExtractedRecord;
@@ -69,14 +69,9 @@ public final class LineageIndexer {
     }
 
     private Map<String, Object> consumerConfig() {
-        Map<String, Object> config = new HashMap<>(clientConfig);
-        config.putIfAbsent(ConsumerConfig.CLIENT_ID_CONFIG, "feedlens-lineage-indexer");
-        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        // Looking must never create: a consumer may otherwise auto-create a topic it reads that was just deleted.
-        config.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);
+        Map<String, Object> config = ReadingConsumers.config(clientConfig, "feedlens-lineage-indexer", Duration.ofSeconds(10));
         config.putIfAbsent(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5_000);
         config.putIfAbsent(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 4 << 20);
-        config.putIfAbsent(ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10_000);
         return config;
     }
 

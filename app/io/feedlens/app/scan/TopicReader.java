@@ -32,15 +32,9 @@ public final class TopicReader {
     /** Every record of the topics as it is now; returns how many were read. */
     public static long readAll(Map<String, Object> clientConfig, Collection<String> topics,
                                Consumer<ConsumerRecord<byte[], byte[]>> sink) {
-        Map<String, Object> config = new HashMap<>(clientConfig);
-        config.putIfAbsent(ConsumerConfig.CLIENT_ID_CONFIG, "feedlens-reader");
-        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        // Looking must never create: a consumer may otherwise auto-create a topic it reads that was just deleted.
-        config.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);
+        Map<String, Object> config = ReadingConsumers.config(clientConfig, "feedlens-reader", Duration.ofSeconds(10));
         config.putIfAbsent(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 4 << 20);
         config.putIfAbsent(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_uncommitted");
-        // A dead cluster or a missing topic should be said within seconds, not after the client's default minute.
-        config.putIfAbsent(ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10_000);
         try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
             List<TopicPartition> partitions = new ArrayList<>();
             for (String topic : topics) {

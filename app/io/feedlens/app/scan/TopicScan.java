@@ -2,7 +2,6 @@ package io.feedlens.app.scan;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -91,17 +90,11 @@ public final class TopicScan {
     }
 
     private static Map<String, Object> consumerConfig(Map<String, Object> clientConfig, ScanRequest request) {
-        Map<String, Object> config = new HashMap<>(clientConfig);
-        config.putIfAbsent(ConsumerConfig.CLIENT_ID_CONFIG, "feedlens-scan");
-        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        // Looking must never create: a consumer may otherwise auto-create a topic it reads that was just deleted.
-        config.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);
-        config.remove(ConsumerConfig.GROUP_ID_CONFIG);
+        Map<String, Object> config = ReadingConsumers.config(clientConfig, "feedlens-scan", STALL_LIMIT);
         config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, request.readCommitted() ? "read_committed" : "read_uncommitted");
         config.putIfAbsent(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2000);
         config.putIfAbsent(ConsumerConfig.FETCH_MAX_BYTES_CONFIG, 16 << 20);
         config.putIfAbsent(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 4 << 20);
-        config.putIfAbsent(ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) STALL_LIMIT.toMillis());
         config.putIfAbsent(ConsumerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) STALL_LIMIT.toMillis() - 1000);
         return config;
     }
