@@ -39,6 +39,7 @@ class SchemaRegistryClientTest {
              "fields":[{"name":"id","type":"string"},{"name":"amount","type":"double"},
                        {"name":"currency","type":"string","default":"EUR"}]}""";
     private static final Duration SHORT = Duration.ofMillis(400);
+    private static final Duration PATIENT = Duration.ofSeconds(10);
 
     @TempDir
     static Path certificates;
@@ -209,7 +210,9 @@ class SchemaRegistryClientTest {
         TestCertificate feedlens = TestCertificate.create(certificates, "feedlens-client");
         SchemaRegistryStandIn registry = started(SchemaRegistryStandIn.startTls(registryCertificate, feedlens));
         int id = registry.register("payments-value", PAYMENT);
-        RegistrySettings settings = quick(registry.url())
+        // A TLS handshake with client keys can take over a second on a busy 2-core machine: this test is about the
+        // keystore, not about timeouts, so it waits as long as a person would.
+        RegistrySettings settings = RegistrySettings.of(registry.url()).withTimeouts(PATIENT, PATIENT)
                 .withTruststore(new StoreFile(registryCertificate.truststore(), registryCertificate.password(), "PKCS12"))
                 .withKeystore(new StoreFile(feedlens.keystore(), feedlens.password(), "PKCS12"));
 
