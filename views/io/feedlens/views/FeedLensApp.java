@@ -1,6 +1,7 @@
 package io.feedlens.views;
 
 import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
 
 import io.feedlens.app.DataFolder;
 import javafx.animation.PauseTransition;
@@ -39,9 +40,11 @@ public final class FeedLensApp extends Application {
             if (asked.screen() != null) {
                 connected.whenCompleteAsync((overview, failure) -> showScreen(asked.screen()), FxThread.INSTANCE);
             }
+            CompletableFuture<Void> ready = asked.trace() == null ? CompletableFuture.completedFuture(null)
+                    : connected.thenComposeAsync(overview -> new FirstTrace(workbench, asked.trace()).open(), FxThread.INSTANCE);
             if (asked.screenshot() != null) {
-                connected.whenCompleteAsync((overview, failure) -> photographAndQuit(scene, asked.screenshot(), failure),
-                        FxThread.INSTANCE);
+                connected.thenCombine(ready.exceptionally(failure -> null), (overview, traced) -> overview)
+                        .whenCompleteAsync((overview, failure) -> photographAndQuit(scene, asked.screenshot(), failure), FxThread.INSTANCE);
             }
         }
     }

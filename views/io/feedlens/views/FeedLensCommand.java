@@ -37,6 +37,10 @@ public final class FeedLensCommand implements Callable<Integer> {
     @Option(names = "--screen", paramLabel = "TITLE", description = "Open this screen first, e.g. \"Topics\" (default: Clusters).")
     String screen;
 
+    @Option(names = "--trace", paramLabel = "DECISION_ID",
+            description = "Open the Trace screen on this decision, or on the first indexed one whose id starts with it (e.g. \"d-\").")
+    String trace;
+
     @Option(names = DataFolder.FLAG, paramLabel = "DIR", scope = ScopeType.INHERIT,
             description = "Where FeedLens keeps profiles, logs and the demo cluster (default ~/.local/share/feedlens, or $FEEDLENS_HOME).")
     Path dataDir;
@@ -50,7 +54,7 @@ public final class FeedLensCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         JAVAFX_STARTUP.setLevel(java.util.logging.Level.SEVERE);
-        FeedLensApp.options = new DesktopOptions(demo, screenshot, screen);
+        FeedLensApp.options = new DesktopOptions(demo, screenshot, screen, trace);
         Application.launch(FeedLensApp.class);
         return FeedLensApp.exitCode;
     }

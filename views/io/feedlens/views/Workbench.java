@@ -11,7 +11,17 @@ import io.feedlens.views.clusters.ClustersViewModel;
 import io.feedlens.views.groups.GroupsView;
 import io.feedlens.views.groups.GroupsViewModel;
 import io.feedlens.views.groups.LagSampling;
+import io.feedlens.app.decode.RecordDecoder;
+import io.feedlens.views.impact.ImpactView;
+import io.feedlens.views.impact.ImpactViewModel;
+import io.feedlens.views.index.IndexView;
+import io.feedlens.views.index.IndexViewModel;
 import io.feedlens.views.messages.ClusterMessages;
+import io.feedlens.views.messages.MessageSource;
+import io.feedlens.views.messages.RecordDetailViewModel;
+import io.feedlens.views.shell.ActiveLineage;
+import io.feedlens.views.trace.TraceView;
+import io.feedlens.views.trace.TraceViewModel;
 import io.feedlens.views.messages.MessagesView;
 import io.feedlens.views.messages.MessagesViewModel;
 import io.feedlens.views.schemas.SchemaHistoryView;
@@ -42,6 +52,11 @@ public final class Workbench implements AutoCloseable {
     private final StatusBar statusBar = new StatusBar(activeCluster);
     private final MainWindow window = new MainWindow(statusBar);
     private final DemoFeedTicker feedTicker;
+    private ActiveLineage lineage;
+    private TraceViewModel trace;
+    private TraceView traceView;
+    private ImpactViewModel impact;
+    private IndexViewModel index;
 
     public Workbench(Path dataFolder, Supplier<DemoCluster> demoStarter) {
         clusters = new ClustersViewModel(new ProfileStore(dataFolder), activeCluster, demoStarter, FxThread.INSTANCE);
@@ -62,9 +77,31 @@ public final class Workbench implements AutoCloseable {
             window.show("Consumer groups");
             groups.select(groupId);
         });
-        window.addComingScreen("Trace", "Trace a decision to the feature versions and source events the model saw.");
+        addLineageScreens(dataFolder, clusterRecords);
         window.finishNavigation();
         feedTicker = new DemoFeedTicker(clusters::demoCluster, statusBar.feedSummaryProperty());
+    }
+
+    /** Trace, Impact and Index share the connected cluster's lineage index; each hands over to the others. */
+    private void addLineageScreens(Path dataFolder, ClusterMessages clusterRecords) {
+        Supplier<RecordDecoder> decoder = () -> {
+            MessageSource source = clusterRecords.get();
+            return source == null ? null : source.decoder();
+        };
+        lineage = new ActiveLineage(activeCluster, dataFolder, decoder, ClustersViewModel.DEMO_PROFILE, FxThread.INSTANCE);
+        trace = new TraceViewModel(lineage, decoder, new RecordDetailViewModel(clusterRecords, FxThread.INSTANCE), FxThread.INSTANCE);
+        impact = new ImpactViewModel(lineage, FxThread.INSTANCE);
+        index = new IndexViewModel(lineage, FxThread.INSTANCE);
+        traceView = new TraceView(trace, decoder, version -> {
+            window.show("Impact");
+            impact.show(version);
+        });
+        window.addScreen("Trace", traceView);
+        window.addScreen("Impact", new ImpactView(impact, decisionId -> {
+            window.show("Trace");
+            trace.trace(decisionId);
+        }));
+        window.addScreen("Lineage index", new IndexView(index));
     }
 
     /** The Messages tab reads the topic selected on the Topics screen, with the partition choice fitting that topic. */
@@ -121,6 +158,26 @@ public final class Workbench implements AutoCloseable {
         return messages;
     }
 
+    public TraceViewModel trace() {
+        return trace;
+    }
+
+    public TraceView traceView() {
+        return traceView;
+    }
+
+    public ImpactViewModel impact() {
+        return impact;
+    }
+
+    public IndexViewModel index() {
+        return index;
+    }
+
+    public ActiveLineage lineage() {
+        return lineage;
+    }
+
     public ActiveCluster activeCluster() {
         return activeCluster;
     }
@@ -132,6 +189,7 @@ public final class Workbench implements AutoCloseable {
         messages.stop();
         schemaHistory.stop();
         lagSampling.close();
+        lineage.close();
         activeCluster.close();
         clusters.close();
     }

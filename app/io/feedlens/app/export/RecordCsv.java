@@ -44,7 +44,8 @@ public final class RecordCsv {
         return needsQuotes ? '"' + value.replace("\"", "\"\"") + '"' : value;
     }
 
-    private static String row(List<String> fields) {
+    /** Fields joined into one CSV line (no line end). */
+    public static String row(List<String> fields) {
         StringBuilder line = new StringBuilder();
         for (int i = 0; i < fields.size(); i++) {
             if (i > 0) {

@@ -8,6 +8,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
+import io.feedlens.lineage.extract.LineageProfile;
 import io.feedlens.lineage.store.LineageStore;
 import io.feedlens.lineage.trace.EarliestOffsets;
 import org.apache.kafka.clients.admin.Admin;
@@ -24,6 +25,27 @@ public final class LineageIndexes {
     public static Path fileFor(Path dataFolder, String clusterId) {
         String safe = clusterId.replaceAll("[^A-Za-z0-9_.-]", "_");
         return dataFolder.resolve("lineage").resolve(safe).resolve("index");
+    }
+
+    /** The lineage profile the desktop uses for a cluster: {@code profile.json} beside its index. */
+    public static Path profileFile(Path dataFolder, String clusterId) {
+        return fileFor(dataFolder, clusterId).resolveSibling("profile.json");
+    }
+
+    /**
+     * The cluster's lineage profile from {@link #profileFile}, or the demo feed's convention when there is none.
+     * A file that can't be read is an error, not a silent fallback: the index would be built from the wrong topics.
+     */
+    public static LineageProfile profileFor(Path dataFolder, String clusterId) {
+        Path file = profileFile(dataFolder, clusterId);
+        if (!Files.exists(file)) {
+            return LineageProfile.demo("");
+        }
+        try {
+            return LineageProfile.readFrom(file);
+        } catch (java.io.IOException | RuntimeException e) {
+            throw new IllegalArgumentException("The lineage profile " + file + " cannot be read: " + e.getMessage(), e);
+        }
     }
 
     public static LineageStore open(Path dataFolder, String clusterId) {

@@ -84,16 +84,19 @@ public final class TraceText {
         return flags.stream().map(flag -> flag.name().toLowerCase(Locale.ROOT).replace('_', ' ')).collect(Collectors.joining(", "));
     }
 
-    private static String number(double value) {
+    public static String number(double value) {
         return value == Math.rint(value) && Math.abs(value) < 1e15 ? String.valueOf((long) value) : String.valueOf(value);
     }
 
-    private static String age(Duration duration) {
+    public static String age(Duration duration) {
         long millis = duration.toMillis();
         if (Math.abs(millis) < 1_000) {
             return millis + " ms";
         }
-        return Math.abs(millis) < 60_000 ? String.format(Locale.ROOT, "%.1f s", millis / 1000.0)
-                : String.format(Locale.ROOT, "%d min %d s", millis / 60_000, Math.abs(millis / 1000 % 60));
+        if (Math.abs(millis) < 60_000) {
+            return String.format(Locale.ROOT, "%.1f s", millis / 1000.0);
+        }
+        long seconds = Math.abs(millis / 1000 % 60);
+        return seconds == 0 ? millis / 60_000 + " min" : String.format(Locale.ROOT, "%d min %d s", millis / 60_000, seconds);
     }
 }

@@ -177,6 +177,48 @@ public final class FactQueries {
                 + " WHERE p.parent_hash = ?)", s -> s.setLong(1, ContentHash.ofId(eventId)));
     }
 
+    /**
+     * Up to {@code limit} decision ids starting with {@code prefix}, for completion as a person types. Without an
+     * index on the id text this stops at the first {@code limit} matches instead of sorting them all, so it stays
+     * quick on big indexes; the caller sorts what it gets.
+     */
+    public List<String> decisionIdsStartingWith(String prefix, int limit) {
+        List<String> ids = new ArrayList<>();
+        String escaped = prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+        query("SELECT fact_id FROM lineage_record WHERE role = ? AND fact_id LIKE ? ESCAPE '\\' LIMIT ?", s -> {
+            s.setInt(1, Role.DECISION.ordinal());
+            s.setString(2, escaped + "%");
+            s.setInt(3, limit);
+        }, rows -> ids.add(rows.getString(1)));
+        return ids.stream().distinct().sorted().toList();
+    }
+
+    /** Every feature view version some decision's used list names, for picking one to assess. */
+    public List<FeatureVersion> versionsUsed() {
+        List<FeatureVersion> versions = new ArrayList<>();
+        query("SELECT DISTINCT view_id, view_version FROM used_input WHERE view_id IS NOT NULL AND view_version IS NOT NULL",
+                s -> { }, rows -> versions.add(new FeatureVersion(names.nameOf(rows.getInt(1)), rows.getInt(2))));
+        return versions.stream().sorted(java.util.Comparator.comparing(FeatureVersion::view).thenComparing(FeatureVersion::version)).toList();
+    }
+
+    /** The decisions (up to {@code limit}) whose used list names this version, by model version, then time. */
+    public List<DecisionUse> decisionListUsing(FeatureVersion version, int limit) {
+        Optional<Integer> view = names.find(version.view());
+        if (view.isEmpty()) {
+            return List.of();
+        }
+        List<DecisionUse> decisions = new ArrayList<>();
+        query("SELECT DISTINCT d.fact_id, d.time_ms, d.model_id, d.model_version FROM used_input u"
+                + " JOIN lineage_record d ON d.rec_key = u.decision_key WHERE u.view_id = ? AND u.view_version = ?"
+                + " ORDER BY d.model_id, d.model_version, d.time_ms, d.fact_id LIMIT ?", s -> {
+                    s.setInt(1, view.get());
+                    s.setInt(2, version.version());
+                    s.setInt(3, limit);
+                }, rows -> decisions.add(new DecisionUse(rows.getString(1), Instant.ofEpochMilli(rows.getLong(2)),
+                        nameOrNull(rows, 3), rows.getString(4))));
+        return decisions;
+    }
+
     private List<ModelVersionUse> uses(String condition, Binder binder) {
         List<ModelVersionUse> uses = new ArrayList<>();
         query("SELECT d.model_id, d.model_version, COUNT(DISTINCT d.id_hash), MIN(d.time_ms), MAX(d.time_ms)"

@@ -127,6 +127,25 @@ public final class LineageStore implements AutoCloseable {
         }
     }
 
+    /**
+     * Empties the index for a rebuild from the topics' beginning. People's flags on feature versions are kept: they
+     * are judgements about the feed, not rows derived from it.
+     */
+    public synchronized void clear() {
+        try (Statement statement = connection.createStatement()) {
+            connection.setAutoCommit(false);
+            for (String table : List.of("used_input", "derived_from", "skipped_record", "lineage_record", "index_offsets")) {
+                statement.execute("DELETE FROM " + table);
+            }
+            connection.commit();
+        } catch (SQLException e) {
+            rollBack();
+            throw new LineageStoreException("Cannot empty the lineage index: " + e.getMessage(), e);
+        } finally {
+            autoCommit();
+        }
+    }
+
     /** Where the index stands per partition of {@code topic}: partition → next offset to read. */
     public synchronized Map<Integer, Long> positions(String topic) {
         Map<Integer, Long> positions = new HashMap<>();

@@ -18,9 +18,9 @@ import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 
 /** The selected record: coordinates with copy actions, time, formats, problem, then value, key, headers and raw hex in tabs. */
-final class RecordDetailPane extends StackPane {
+public final class RecordDetailPane extends StackPane {
 
-    RecordDetailPane(RecordDetailViewModel model) {
+    public RecordDetailPane(RecordDetailViewModel model) {
         setId("record-detail");
         Label nothing = new Label("Select a row to see the record in full.");
         nothing.getStyleClass().add("text-muted");

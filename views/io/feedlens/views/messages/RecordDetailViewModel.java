@@ -43,7 +43,7 @@ public final class RecordDetailViewModel {
     private ZoneId zone = ZoneId.systemDefault();
     private volatile byte[] rawValue;
 
-    RecordDetailViewModel(Supplier<MessageSource> source, Executor ui) {
+    public RecordDetailViewModel(Supplier<MessageSource> source, Executor ui) {
         this.source = source;
         this.ui = ui;
     }

@@ -14,7 +14,12 @@ public final class WorkbenchWindow {
 
     /** A workbench in a fresh folder under {@code dataFolder}; its "Start demo cluster" says no demo runs in tests. */
     public static Workbench open(Stage stage, Path dataFolder) {
-        Workbench workbench = new Workbench(dataFolder.resolve("home-" + System.nanoTime()), () -> {
+        return openIn(stage, dataFolder.resolve("home-" + System.nanoTime()));
+    }
+
+    /** A workbench whose data folder is exactly {@code home}, for tests that put files there first. */
+    public static Workbench openIn(Stage stage, Path home) {
+        Workbench workbench = new Workbench(home, () -> {
             throw new IllegalStateException("no demo cluster in this test");
         });
         Scene scene = new Scene(workbench.root(), 1200, 760);

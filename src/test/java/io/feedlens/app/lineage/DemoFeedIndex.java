@@ -25,12 +25,12 @@ import io.feedlens.lineage.store.LineageStore;
 import org.apache.kafka.clients.admin.Admin;
 
 /** Test helper: a seeded demo feed on fresh topics, and lineage indexes of it. */
-final class DemoFeedIndex {
+public final class DemoFeedIndex {
 
-    final EmbeddedKafka broker;
-    final DemoTopics topics;
-    final GroundTruth truth;
-    final LineageProfile profile;
+    public final EmbeddedKafka broker;
+    public final DemoTopics topics;
+    public final GroundTruth truth;
+    public final LineageProfile profile;
 
     private DemoFeedIndex(EmbeddedKafka broker, DemoTopics topics, GroundTruth truth) {
         this.broker = broker;
@@ -39,7 +39,7 @@ final class DemoFeedIndex {
         this.profile = LineageProfile.demo(topics.prefix());
     }
 
-    static DemoFeedIndex generate(EmbeddedKafka broker, String name, int decisions, long seed) {
+    public static DemoFeedIndex generate(EmbeddedKafka broker, String name, int decisions, long seed) {
         DemoTopics topics = new DemoTopics("t-" + name + "-" + UUID.randomUUID().toString().substring(0, 8) + ".");
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", broker.bootstrapServers()))) {
             topics.ensureExist(admin);

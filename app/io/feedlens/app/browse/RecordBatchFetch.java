@@ -1,0 +1,166 @@
+package io.feedlens.app.browse;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+
+import io.feedlens.app.scan.ReadingConsumers;
+import io.feedlens.lineage.RecordCoordinates;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.AuthorizationException;
+import org.apache.kafka.common.errors.TimeoutException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+
+/**
+ * Fetches many records by their coordinates with one consumer: a trace shows a decision, its features and their
+ * events, scattered over topics and partitions, and one consumer per record would cost a connection each. Within a
+ * partition the offsets are read in order, seeking ahead over the records in between. Every coordinate gets an
+ * answer: the record, or why it can't be had. Slow (network): call off the FX thread.
+ */
+public final class RecordBatchFetch {
+
+    private static final Duration WAIT = Duration.ofSeconds(5);
+    /** Closer than this, reading on is cheaper than a seek (which drops what the consumer has already fetched). */
+    private static final long READ_ON_WITHIN = 500;
+
+    private RecordBatchFetch() {
+    }
+
+    public static Map<RecordCoordinates, FetchedRecord> fetch(Map<String, Object> clientConfig, Collection<RecordCoordinates> wanted) {
+        Map<RecordCoordinates, FetchedRecord> answers = new LinkedHashMap<>();
+        if (wanted.isEmpty()) {
+            return answers;
+        }
+        Map<String, Object> config = ReadingConsumers.config(clientConfig, "feedlens-fetch", WAIT);
+        config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 500);
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+            Map<TopicPartition, TreeSet<Long>> remaining = readable(consumer, wanted, answers);
+            read(consumer, remaining, answers);
+        } catch (TimeoutException e) {
+            wanted.forEach(at -> answers.putIfAbsent(at, FetchedRecord.unavailable(at, "Kafka did not answer within " + WAIT.toSeconds() + " s.")));
+        }
+        Map<RecordCoordinates, FetchedRecord> inAskedOrder = new LinkedHashMap<>();
+        wanted.forEach(at -> inAskedOrder.put(at, answers.get(at)));
+        return inAskedOrder;
+    }
+
+    /** The wanted offsets per partition that Kafka can still have; the others are answered here with the reason. */
+    private static Map<TopicPartition, TreeSet<Long>> readable(KafkaConsumer<byte[], byte[]> consumer,
+                                                               Collection<RecordCoordinates> wanted,
+                                                               Map<RecordCoordinates, FetchedRecord> answers) {
+        Map<String, String> topicProblems = new HashMap<>();
+        Map<TopicPartition, TreeSet<Long>> byPartition = new LinkedHashMap<>();
+        for (RecordCoordinates at : wanted) {
+            String problem = topicProblems.computeIfAbsent(at.topic(), topic -> topicProblem(consumer, topic));
+            if (!problem.isEmpty()) {
+                answers.put(at, FetchedRecord.unavailable(at, problem));
+            } else {
+                byPartition.computeIfAbsent(new TopicPartition(at.topic(), at.partition()), tp -> new TreeSet<>()).add(at.offset());
+            }
+        }
+        if (byPartition.isEmpty()) {
+            return byPartition;
+        }
+        Map<TopicPartition, Long> starts = consumer.beginningOffsets(byPartition.keySet());
+        Map<TopicPartition, Long> ends = consumer.endOffsets(byPartition.keySet());
+        for (var entry : byPartition.entrySet()) {
+            TopicPartition tp = entry.getKey();
+            long start = starts.getOrDefault(tp, 0L);
+            long end = ends.getOrDefault(tp, 0L);
+            entry.getValue().removeIf(offset -> {
+                RecordCoordinates at = new RecordCoordinates(tp.topic(), tp.partition(), offset);
+                if (offset < start) {
+                    answers.put(at, FetchedRecord.unavailable(at, "It has left Kafka's retention: " + tp + " now starts at offset " + start + "."));
+                    return true;
+                }
+                if (offset >= end) {
+                    answers.put(at, FetchedRecord.unavailable(at, "Kafka has no such record: " + tp + " ends at offset " + end
+                            + " (was the topic deleted and created again?)."));
+                    return true;
+                }
+                return false;
+            });
+        }
+        byPartition.values().removeIf(TreeSet::isEmpty);
+        return byPartition;
+    }
+
+    /** Empty when the topic can be read, else why not. */
+    private static String topicProblem(KafkaConsumer<byte[], byte[]> consumer, String topic) {
+        try {
+            List<PartitionInfo> partitions = consumer.partitionsFor(topic);
+            return partitions == null || partitions.isEmpty() ? "The topic '" + topic + "' no longer exists." : "";
+        } catch (AuthorizationException e) {
+            return "FeedLens is not authorized to read the topic '" + topic + "'.";
+        }
+    }
+
+    private static void read(KafkaConsumer<byte[], byte[]> consumer, Map<TopicPartition, TreeSet<Long>> remaining,
+                             Map<RecordCoordinates, FetchedRecord> answers) {
+        if (remaining.isEmpty()) {
+            return;
+        }
+        consumer.assign(new ArrayList<>(remaining.keySet()));
+        remaining.forEach((tp, offsets) -> consumer.seek(tp, offsets.first()));
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (!remaining.isEmpty() && System.nanoTime() < deadline) {
+            ConsumerRecords<byte[], byte[]> polled;
+            try {
+                polled = consumer.poll(Duration.ofMillis(100));
+            } catch (AuthorizationException e) {
+                remaining.forEach((tp, offsets) -> offsets.forEach(offset -> answers.put(new RecordCoordinates(tp.topic(), tp.partition(), offset),
+                        FetchedRecord.unavailable(new RecordCoordinates(tp.topic(), tp.partition(), offset),
+                                "FeedLens is not authorized to read the topic '" + tp.topic() + "'."))));
+                return;
+            }
+            for (TopicPartition tp : polled.partitions()) {
+                TreeSet<Long> offsets = remaining.get(tp);
+                if (offsets == null) {
+                    continue;
+                }
+                long last = take(polled.records(tp), offsets, answers);
+                if (offsets.isEmpty()) {
+                    remaining.remove(tp);
+                    consumer.pause(List.of(tp));
+                } else if (offsets.first() - last > READ_ON_WITHIN) {
+                    consumer.seek(tp, offsets.first());
+                }
+            }
+        }
+        remaining.forEach((tp, offsets) -> offsets.forEach(offset -> {
+            RecordCoordinates at = new RecordCoordinates(tp.topic(), tp.partition(), offset);
+            answers.put(at, FetchedRecord.unavailable(at, "Kafka did not return it within " + WAIT.toSeconds() + " s."));
+        }));
+    }
+
+    /** Answers the wanted offsets these records cover; returns the last offset read. */
+    private static long take(List<ConsumerRecord<byte[], byte[]>> records, TreeSet<Long> offsets, Map<RecordCoordinates, FetchedRecord> answers) {
+        long last = -1;
+        for (ConsumerRecord<byte[], byte[]> record : records) {
+            last = record.offset();
+            while (!offsets.isEmpty() && offsets.first() < record.offset()) {
+                long gone = offsets.pollFirst();
+                RecordCoordinates at = new RecordCoordinates(record.topic(), record.partition(), gone);
+                answers.put(at, FetchedRecord.unavailable(at, "It is no longer in Kafka: compaction removed it (or it was a transaction marker)."));
+            }
+            if (!offsets.isEmpty() && offsets.first() == record.offset()) {
+                offsets.pollFirst();
+                answers.put(FetchedRecord.found(record).at(), FetchedRecord.found(record));
+            }
+            if (offsets.isEmpty()) {
+                break;
+            }
+        }
+        return last;
+    }
+}

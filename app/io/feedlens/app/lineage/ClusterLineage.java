@@ -1,0 +1,102 @@
+package io.feedlens.app.lineage;
+
+import java.nio.file.Path;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import io.feedlens.app.browse.FetchedRecord;
+import io.feedlens.app.browse.RecordBatchFetch;
+import io.feedlens.app.cluster.ClusterSession;
+import io.feedlens.app.decode.RecordDecoder;
+import io.feedlens.lineage.RecordCoordinates;
+import io.feedlens.lineage.extract.LineageProfile;
+import io.feedlens.lineage.model.FeatureVersion;
+import io.feedlens.lineage.store.DecisionUse;
+import io.feedlens.lineage.store.LineageStore;
+import io.feedlens.lineage.trace.Impact;
+import io.feedlens.lineage.trace.ImpactReport;
+import io.feedlens.lineage.trace.Trace;
+import io.feedlens.lineage.trace.Tracer;
+
+/**
+ * The lineage of one connected cluster, as the desktop screens use it: its index (opened once per connection), traces,
+ * impact, completion of decision ids, the records behind a trace fetched from Kafka, and the indexer that keeps the
+ * index up to date. Every method is slow (H2 or Kafka): call them off the FX thread.
+ */
+public final class ClusterLineage implements AutoCloseable {
+
+    private final ClusterSession session;
+    private final LineageProfile profile;
+    private final LineageStore store;
+    private final LineageIndexing indexing;
+
+    private ClusterLineage(ClusterSession session, LineageProfile profile, LineageStore store, RecordDecoder decoder) {
+        this.session = session;
+        this.profile = profile;
+        this.store = store;
+        this.indexing = new LineageIndexing(session, profile, store, decoder);
+    }
+
+    /** Opens the index of the session's cluster ({@link LineageIndexes#fileFor}); creates it when there is none yet. */
+    public static ClusterLineage open(Path dataFolder, ClusterSession session, String clusterId, LineageProfile profile,
+                                      RecordDecoder decoder) {
+        return new ClusterLineage(session, profile, LineageIndexes.open(dataFolder, clusterId), decoder);
+    }
+
+    public LineageProfile profile() {
+        return profile;
+    }
+
+    public LineageIndexing indexing() {
+        return indexing;
+    }
+
+    /** The decision's trace from the index; empty when no decision with this id is indexed. */
+    public Optional<Trace> trace(String decisionId) {
+        return new Tracer(store, profile, LineageIndexes.earliestFrom(session.admin())).trace(decisionId);
+    }
+
+    public List<String> decisionIdsStartingWith(String prefix, int limit) {
+        return store.read(queries -> queries.decisionIdsStartingWith(prefix, limit));
+    }
+
+    public List<FeatureVersion> versionsUsed() {
+        return store.read(queries -> queries.versionsUsed());
+    }
+
+    public ImpactReport impact(FeatureVersion version) {
+        return new Impact(store).ofFeatureVersion(version);
+    }
+
+    public List<DecisionUse> decisionsUsing(FeatureVersion version, int limit) {
+        return store.read(queries -> queries.decisionListUsing(version, limit));
+    }
+
+    /** Records the index could not use (no decode, facts missing), with their coordinates and why. */
+    public List<io.feedlens.lineage.model.SkippedRecord> skipped() {
+        return store.skipped();
+    }
+
+    /** Marks a feature view version as wrong; traces and impact show the flag with the reason. */
+    public void flag(FeatureVersion version, String reason) {
+        store.flag(version, reason, java.time.Instant.now());
+    }
+
+    public void unflag(FeatureVersion version) {
+        store.unflag(version);
+    }
+
+    /** The records at these coordinates, read from Kafka with one consumer, each with the reason when it can't be had. */
+    public Map<RecordCoordinates, FetchedRecord> fetch(Collection<RecordCoordinates> coordinates) {
+        return RecordBatchFetch.fetch(session.profile().clientConfig(), coordinates);
+    }
+
+    /** Stops the indexer (its last batch committed) and closes the index. */
+    @Override
+    public void close() {
+        indexing.stop();
+        store.close();
+    }
+}
