@@ -15,7 +15,7 @@ public final class Main {
     public static void main(String[] args) {
         // The log file lives in the data folder, so it is settled before the first logger is made.
         DataFolder.configure(args);
-        int exit = new CommandLine(new FeedLensCommand()).execute(args);
+        int exit = new CommandLine(new FeedLensCommand(), new CommandFactory()).execute(args);
         // Kafka clients and the embedded broker leave non-daemon threads behind; the answer is given, so leave.
         System.exit(exit);
     }

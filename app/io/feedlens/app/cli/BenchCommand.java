@@ -46,7 +46,29 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--records", defaultValue = "1000000", description = "Records for the search benchmark (default ${DEFAULT-VALUE}).")
     int records;
 
+    /** Benchmarks of other layers (the desktop's), made once the options are read; see views' command factory. */
+    private final java.util.function.Function<BenchCommand, List<Benchmark>> more;
+
+    public BenchCommand() {
+        this(command -> List.of());
+    }
+
+    public BenchCommand(java.util.function.Function<BenchCommand, List<Benchmark>> more) {
+        this.more = more;
+    }
+
+    /** Repetitions asked for with {@code --runs}. */
+    public int runs() {
+        return runs;
+    }
+
     List<Benchmark> benchmarks() {
+        List<Benchmark> all = new java.util.ArrayList<>(appBenchmarks());
+        all.addAll(more.apply(this));
+        return all;
+    }
+
+    private List<Benchmark> appBenchmarks() {
         return List.of(new BrokerStartBenchmark(runs), new FeedThroughputBenchmark(decisions), new TopicListBenchmark(topics, runs),
                 new GroupLagBenchmark(runs), new SearchBenchmark(records), new DecodeJsonBenchmark(decisions), new DecodeAvroBenchmark(decisions),
                 new IndexBenchmark(decisions));

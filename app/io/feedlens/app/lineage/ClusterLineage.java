@@ -31,12 +31,14 @@ public final class ClusterLineage implements AutoCloseable {
     private final LineageProfile profile;
     private final LineageStore store;
     private final LineageIndexing indexing;
+    private final RecordBatchFetch records;
 
     private ClusterLineage(ClusterSession session, LineageProfile profile, LineageStore store, RecordDecoder decoder) {
         this.session = session;
         this.profile = profile;
         this.store = store;
         this.indexing = new LineageIndexing(session, profile, store, decoder);
+        this.records = new RecordBatchFetch(session.profile().clientConfig());
     }
 
     /** Opens the index of the session's cluster ({@link LineageIndexes#fileFor}); creates it when there is none yet. */
@@ -90,13 +92,14 @@ public final class ClusterLineage implements AutoCloseable {
 
     /** The records at these coordinates, read from Kafka with one consumer, each with the reason when it can't be had. */
     public Map<RecordCoordinates, FetchedRecord> fetch(Collection<RecordCoordinates> coordinates) {
-        return RecordBatchFetch.fetch(session.profile().clientConfig(), coordinates);
+        return records.fetch(coordinates);
     }
 
     /** Stops the indexer (its last batch committed) and closes the index. */
     @Override
     public void close() {
         indexing.stop();
+        records.close();
         store.close();
     }
 }

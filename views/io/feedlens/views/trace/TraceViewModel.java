@@ -137,6 +137,8 @@ public final class TraceViewModel {
         selectedProblem.set("");
         recordDetail.show(null);
         fetched.set(traced.records());
+        // Traced again, a decision's trace is an equal record: clear first so the boxes are drawn from the new fetch.
+        trace.set(null);
         trace.set(traced.trace());
         tracedInMillis = (System.nanoTime() - started) / 1_000_000;
         recent.remove(traced.trace().decisionId());
