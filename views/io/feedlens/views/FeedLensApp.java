@@ -37,11 +37,12 @@ public final class FeedLensApp extends Application {
         DesktopOptions asked = options;
         if (asked.demo() || asked.screenshot() != null) {
             var connected = asked.demo() ? workbench.clusters().startDemo() : workbench.clusters().connect();
-            if (asked.screen() != null) {
-                connected.whenCompleteAsync((overview, failure) -> showScreen(asked.screen()), FxThread.INSTANCE);
-            }
             CompletableFuture<Void> ready = asked.trace() == null ? CompletableFuture.completedFuture(null)
                     : connected.thenComposeAsync(overview -> new FirstTrace(workbench, asked.trace()).open(), FxThread.INSTANCE);
+            if (asked.screen() != null) {
+                // With a trace, the screen follows it: "Impact" then shows who else used the trace's first feature version.
+                (asked.trace() == null ? connected : ready).whenCompleteAsync((done, failure) -> showScreen(asked.screen()), FxThread.INSTANCE);
+            }
             if (asked.screenshot() != null) {
                 connected.thenCombine(ready.exceptionally(failure -> null), (overview, traced) -> overview)
                         .whenCompleteAsync((overview, failure) -> photographAndQuit(scene, asked.screenshot(), failure), FxThread.INSTANCE);
@@ -53,6 +54,10 @@ public final class FeedLensApp extends Application {
     private void showScreen(String screen) {
         String[] parts = screen.split("/", 2);
         workbench.window().show(parts[0]);
+        var trace = workbench.trace().traceProperty().get();
+        if (parts[0].equals("Impact") && trace != null && !trace.inputs().isEmpty() && trace.inputs().get(0).feature() != null) {
+            workbench.impact().show(trace.inputs().get(0).feature());
+        }
         if (parts.length == 2) {
             workbench.showTopicTab(parts[1]);
         }

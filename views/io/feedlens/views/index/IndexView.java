@@ -90,7 +90,7 @@ public final class IndexView extends VBox {
         table.setPlaceholder(new Label("No indexed topics."));
         table.getColumns().add(Columns.text("Topic", 240, TopicIndexState::topic, String::valueOf));
         table.getColumns().add(Columns.text("Role", 90, s -> s.role().name().toLowerCase(Locale.ROOT), String::valueOf));
-        table.getColumns().add(Columns.number("Partitions", 90, TopicIndexState::partitions, String::valueOf));
+        table.getColumns().add(Columns.number("Partitions", 100, TopicIndexState::partitions, String::valueOf));
         table.getColumns().add(Columns.number("Indexed to", 120, TopicIndexState::indexedOffsets, IndexView::count));
         table.getColumns().add(Columns.number("In Kafka", 120, TopicIndexState::endOffsets, IndexView::count));
         table.getColumns().add(Columns.number("Behind", 110, TopicIndexState::behind, IndexView::count));

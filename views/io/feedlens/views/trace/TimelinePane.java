@@ -95,7 +95,9 @@ final class TimelinePane extends Pane {
         Tooltip.install(bar, new Tooltip("as of " + input.asOf() + " · " + age + " old at the decision" + (stale ? " · stale" : "")));
         Label ageLabel = new Label((stale ? "◷ stale · " : "") + age);
         ageLabel.getStyleClass().addAll("timeline-age", stale ? "flag-stale" : "timeline-age-fresh");
-        ageLabel.relocate(Math.min(from, to) + 4, y + 6);
+        // A bar too short to hold its age gets the age on its left, clear of the decision line and the TTL mark.
+        boolean roomInside = Math.abs(to - from) > 70;
+        ageLabel.relocate(roomInside ? Math.min(from, to) + 4 : Math.min(from, to) - 64, y + 6);
         getChildren().addAll(bar, ageLabel);
         ttlMark(input, index, y, scale);
         for (TraceEvent event : input.events()) {

@@ -78,7 +78,7 @@ final class TraceBoxes {
             case EVENTS_COLLAPSED -> null;
         };
         if (box.kind() == TraceGraph.Kind.EVENTS_COLLAPSED) {
-            return "behind " + id(trace, box).replace(" ▸ click to show", "");
+            return "the source events this feature was computed from";
         }
         return at + (time == null ? "" : "\n" + (box.kind() == TraceGraph.Kind.FEATURE ? "as of " : "") + TIME.format(time.atZone(zone)));
     }

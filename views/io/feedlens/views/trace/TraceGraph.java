@@ -18,8 +18,8 @@ final class TraceGraph {
 
     static final int EVENTS_SHOWN_COLLAPSED = 3;
     static final double WIDTH = 240;
-    static final double EVENT_HEIGHT = 66;
-    static final double FEATURE_HEIGHT = 100;
+    static final double EVENT_HEIGHT = 98;
+    static final double FEATURE_HEIGHT = 124;
     static final double DECISION_HEIGHT = 118;
     static final double GAP = 10;
     static final double COLUMN_GAP = 60;

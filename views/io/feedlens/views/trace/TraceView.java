@@ -97,22 +97,24 @@ public final class TraceView extends BorderPane {
         return message;
     }
 
-    private HBox summaryRow() {
+    private VBox summaryRow() {
         summary.setId("trace-summary");
         summary.getStyleClass().add("trace-summary");
         summary.setMinWidth(Region.USE_PREF_SIZE);
         flags.setId("trace-flags");
-        Label legend = new Label("Flags ⓘ");
+        // The legend in words on screen, not only in a tooltip: a reviewer should not have to hover to read a flag.
+        Label legend = new Label("Legend: " + java.util.Arrays.stream(FlagLook.values()).map(FlagLook::text)
+                .collect(java.util.stream.Collectors.joining("  ")));
+        legend.setId("trace-legend");
         legend.getStyleClass().add("text-muted");
         StringBuilder text = new StringBuilder();
         for (FlagLook look : FlagLook.values()) {
             text.append(look.text()).append(": ").append(look.meaning()).append('\n');
         }
         legend.setTooltip(new Tooltip(text.toString().strip()));
-        legend.setMinWidth(Region.USE_PREF_SIZE);
-        HBox row = new HBox(10, summary, flags, legend);
+        HBox row = new HBox(10, summary, flags);
         row.setAlignment(Pos.CENTER_LEFT);
-        return row;
+        return new VBox(2, row, legend);
     }
 
     private void showSummary(Trace trace) {
@@ -149,7 +151,7 @@ public final class TraceView extends BorderPane {
         bottom.setDividerPositions(0.58);
         SplitPane split = new SplitPane(graph, bottom);
         split.setOrientation(Orientation.VERTICAL);
-        split.setDividerPositions(0.52);
+        split.setDividerPositions(0.62);
         return split;
     }
 

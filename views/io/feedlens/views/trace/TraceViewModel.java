@@ -147,9 +147,22 @@ public final class TraceViewModel {
             recent.remove(RECENT_KEPT, recent.size());
         }
         long unavailable = traced.records().values().stream().filter(r -> r.problem() != null).count();
-        message.set(String.format("Traced in %d ms · %d inputs · %d source events%s", tracedInMillis, traced.trace().inputs().size(),
-                traced.trace().inputs().stream().mapToInt(i -> i.events().size()).sum(),
-                unavailable == 0 ? "" : " · " + unavailable + " records no longer readable in Kafka"));
+        int inputs = traced.trace().inputs().size();
+        int events = traced.trace().inputs().stream().mapToInt(i -> i.events().size()).sum();
+        message.set(String.format("Traced in %d ms · %d input%s · %d source event%s%s%s", tracedInMillis, inputs, inputs == 1 ? "" : "s",
+                events, events == 1 ? "" : "s", unavailable == 0 ? "" : " · " + unavailable + " records no longer readable in Kafka",
+                catchingUp(traced.trace())));
+    }
+
+    /** While the indexer is behind, a "missing" record may only not be read yet: say so rather than let it look lost. */
+    private String catchingUp(Trace shown) {
+        ClusterLineage current = lineage.lineageProperty().get();
+        boolean missing = shown.flags().contains(io.feedlens.lineage.trace.TraceFlag.MISSING);
+        var progress = current == null ? null : current.indexing().lastProgress();
+        if (!missing || progress == null || progress.behind() == 0) {
+            return "";
+        }
+        return String.format(" · the index is %,d records behind the topics: missing records may only not be indexed yet", progress.behind());
     }
 
     /** Completions for a typed prefix; called off the FX thread by the completion popup. */
