@@ -19,6 +19,7 @@ import io.feedlens.lineage.RecordCoordinates;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.KafkaException;
@@ -38,6 +39,11 @@ public final class RecordLookup {
     private static final Duration WAIT = Duration.ofSeconds(8);
     /** Past this many offsets between two wanted records, seeking beats reading through. */
     private static final long SEEK_GAP = 500;
+    /**
+     * Kafka's 500 ms default makes every seek to another partition wait out the fetch still parked at the end of the
+     * last one: 12 records took 6 s that way, 0.15 s with this (measured, see docs/benchmarks.md "report").
+     */
+    static final int FETCH_MAX_WAIT_MS = 5;
 
     private final Admin admin;
     private final Map<String, Object> clientConfig;
@@ -127,6 +133,7 @@ public final class RecordLookup {
 
     private void read(Map<TopicPartition, NavigableSet<Long>> toRead, Map<RecordCoordinates, FetchOutcome> outcomes) {
         Map<String, Object> config = ReadingConsumers.config(clientConfig, "feedlens-lookup", WAIT);
+        config.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, FETCH_MAX_WAIT_MS);
         try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
             toRead.forEach((tp, offsets) -> {
                 try {

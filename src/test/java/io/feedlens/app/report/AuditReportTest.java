@@ -164,7 +164,7 @@ class AuditReportTest {
     }
 
     @Test
-    void recordsBelowDeletedOffsetsAreNamedAsLeftRetentionAndStillListed(EmbeddedKafka broker) throws Exception {
+    void recordsThatLeftRetentionOrWhoseTopicIsGoneAreNamedWithTheReasonAndStillListed(EmbeddedKafka broker) throws Exception {
         ProducedFeed doomed = ProducedFeed.generate(broker, "retention", 20, 99L);
         try (LineageStore own = LineageStore.open(Files.createTempDirectory("feedlens-retention").resolve("index"))) {
             doomed.index(own);
@@ -193,6 +193,14 @@ class AuditReportTest {
             });
             assertThat(after.decision().flags()).contains(io.feedlens.lineage.trace.TraceFlag.NOT_REPLAYABLE);
             assertThat(HtmlReport.of(after)).contains("Could not be read again").contains(gone.toString());
+
+            session.admin().deleteTopics(List.of(doomed.topics.amountStats())).all().get(10, TimeUnit.SECONDS);
+            AuditReport topicGone = AuditReports.make(session, own, doomed.profile, ProducedFeed.decoder(), decision.id(), Clock.systemUTC()).orElseThrow();
+            assertThat(topicGone.records()).filteredOn(r -> r.topic().equals(doomed.topics.amountStats())).singleElement().satisfies(r -> {
+                assertThat(r.fetched()).isFalse();
+                assertThat(r.unavailableKind()).isEqualTo("TOPIC_GONE");
+                assertThat(r.unavailable()).isEqualTo("The topic " + r.topic() + " no longer exists on this cluster.");
+            });
         }
     }
 
