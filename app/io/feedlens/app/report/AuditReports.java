@@ -13,8 +13,8 @@ import java.util.Map;
 import java.util.Optional;
 
 import io.feedlens.app.DataFolder;
-import io.feedlens.app.browse.FetchOutcome;
-import io.feedlens.app.browse.RecordLookup;
+import io.feedlens.app.browse.FetchedRecord;
+import io.feedlens.app.browse.RecordBatchFetch;
 import io.feedlens.app.cluster.ClusterSession;
 import io.feedlens.app.decode.RecordDecoder;
 import io.feedlens.app.lineage.LineageIndexes;
@@ -68,8 +68,8 @@ public final class AuditReports {
         String clusterId = session.overview().join().clusterId();
         ReportAssembly assembly = new ReportAssembly(trace.get(), profile, decoder);
         Collection<ReportAssembly.Wanted> sources = assembly.sources();
-        Map<RecordCoordinates, FetchOutcome> fetched = new RecordLookup(session.admin(), session.profile().clientConfig())
-                .fetch(sources.stream().map(ReportAssembly.Wanted::coordinates).toList());
+        Map<RecordCoordinates, FetchedRecord> fetched = RecordBatchFetch.fetch(session.profile().clientConfig(),
+                sources.stream().map(ReportAssembly.Wanted::coordinates).toList());
         AuditReport.IndexState index = IndexStates.of(session.admin(), store, profile,
                 sources.stream().map(w -> w.coordinates().topic()).distinct().toList());
         return Optional.of(assembly.report(clusterId, session.profile().bootstrapServers(), fetched, index, madeAt));

@@ -11,7 +11,7 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.feedlens.app.FeedLensVersion;
-import io.feedlens.app.browse.FetchOutcome;
+import io.feedlens.app.browse.FetchedRecord;
 import io.feedlens.app.decode.Decoded;
 import io.feedlens.app.decode.DecodedHeader;
 import io.feedlens.app.decode.DecodedRecord;
@@ -83,25 +83,25 @@ final class ReportAssembly {
         }
     }
 
-    AuditReport report(String clusterId, String bootstrap, Map<RecordCoordinates, FetchOutcome> fetched, IndexState index, Instant madeAt) {
+    AuditReport report(String clusterId, String bootstrap, Map<RecordCoordinates, FetchedRecord> fetched, IndexState index, Instant madeAt) {
         List<SourceRecord> records = sources().stream().map(w -> source(w, fetched.get(w.coordinates()))).toList();
         return new AuditReport(AuditReport.FORMAT, AuditReport.FORMAT_VERSION, madeAt, "FeedLens " + FeedLensVersion.current(),
                 clusterId, bootstrap, decision(fetched), trace.inputs().stream().map(this::input).toList(), records, index,
                 FlagWords.legend().stream().map(AuditReport.Legend::of).toList(), RecordHashes.DEFINITION);
     }
 
-    private AuditReport.Decision decision(Map<RecordCoordinates, FetchOutcome> fetched) {
-        FetchOutcome first = trace.copies().isEmpty() ? null : fetched.get(trace.copies().get(0));
+    private AuditReport.Decision decision(Map<RecordCoordinates, FetchedRecord> fetched) {
+        FetchedRecord first = trace.copies().isEmpty() ? null : fetched.get(trace.copies().get(0));
         JsonNode output = null;
         String note;
-        if (first != null && first.found()) {
-            output = decoder.decodeValue(first.coordinates().topic(), first.record().value(), first.record().headers()).tree().deepCopy();
+        if (first != null && first.record() != null) {
+            output = decoder.decodeValue(first.at().topic(), first.record().value(), first.record().headers()).tree().deepCopy();
             if (output instanceof ObjectNode object) {
                 object.remove("used");
             }
             note = "The decision record's value, without its list of used features (shown as the inputs).";
         } else {
-            note = first == null ? "The decision has no record coordinates." : "The decision record could not be read again: " + first.explanation();
+            note = first == null ? "The decision has no record coordinates." : "The decision record could not be read again: " + first.problem();
         }
         return new AuditReport.Decision(trace.decisionId(), trace.source(), trace.entity(), trace.decidedAt(), trace.modelId(),
                 trace.modelVersion(), texts(trace.copies()), output, note, trace.flags());
@@ -117,12 +117,12 @@ final class ReportAssembly {
                         texts(e.copies()), e.flags(), e.notes())).toList());
     }
 
-    private SourceRecord source(Wanted wanted, FetchOutcome outcome) {
+    private SourceRecord source(Wanted wanted, FetchedRecord outcome) {
         RecordCoordinates at = wanted.coordinates();
-        if (outcome == null || !outcome.found()) {
+        if (outcome == null || outcome.record() == null) {
             return new SourceRecord(wanted.role(), wanted.factId(), at.toString(), at.topic(), at.partition(), at.offset(), false,
-                    outcome == null ? FetchOutcome.Unavailable.NO_ANSWER.name() : outcome.unavailable().name(),
-                    outcome == null ? "It was not asked for." : outcome.explanation(), null, null, null, null, List.of(), null, wanted.note());
+                    outcome == null ? FetchedRecord.Unavailable.NO_ANSWER.name() : outcome.unavailable().name(),
+                    outcome == null ? "It was not asked for." : outcome.problem(), null, null, null, null, List.of(), null, wanted.note());
         }
         DecodedRecord decoded = decoder.decode(outcome.record());
         List<HeaderEntry> headers = decoded.headers().stream().map(ReportAssembly::header).toList();

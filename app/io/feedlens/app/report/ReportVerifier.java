@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.feedlens.app.browse.FetchOutcome;
-import io.feedlens.app.browse.RecordLookup;
+import io.feedlens.app.browse.FetchedRecord;
+import io.feedlens.app.browse.RecordBatchFetch;
 import io.feedlens.app.cluster.ClusterSession;
 import io.feedlens.app.report.RecordCheck.Outcome;
 import io.feedlens.lineage.RecordCoordinates;
@@ -48,19 +48,19 @@ public final class ReportVerifier {
                         + record.path("unavailable").asText("no reason given") + ")"));
             }
         }
-        Map<RecordCoordinates, FetchOutcome> now = new RecordLookup(session.admin(), session.profile().clientConfig()).fetch(hashed.keySet());
+        Map<RecordCoordinates, FetchedRecord> now = RecordBatchFetch.fetch(session.profile().clientConfig(), hashed.keySet());
         List<RecordCheck> compared = new ArrayList<>();
         hashed.forEach((at, record) -> compared.add(check(at, record, now.get(at))));
         compared.addAll(checks);
         return new Verification(reportCluster, clusterId, compared);
     }
 
-    private static RecordCheck check(RecordCoordinates at, JsonNode record, FetchOutcome now) {
+    private static RecordCheck check(RecordCoordinates at, JsonNode record, FetchedRecord now) {
         String role = record.path("role").asText();
         String factId = record.path("factId").asText(null);
-        if (!now.found()) {
-            Outcome outcome = now.unavailable() == FetchOutcome.Unavailable.LEFT_RETENTION ? Outcome.LEFT_RETENTION : Outcome.UNAVAILABLE;
-            return new RecordCheck(at.toString(), role, factId, outcome, List.of(), now.explanation());
+        if (now.record() == null) {
+            Outcome outcome = now.unavailable() == FetchedRecord.Unavailable.LEFT_RETENTION ? Outcome.LEFT_RETENTION : Outcome.UNAVAILABLE;
+            return new RecordCheck(at.toString(), role, factId, outcome, List.of(), now.problem());
         }
         JsonNode stored = record.path("sha256");
         RecordHashes then = new RecordHashes(text(stored, "key"), text(stored, "value"), text(stored, "headers"));

@@ -199,7 +199,7 @@ class AuditReportTest {
             assertThat(topicGone.records()).filteredOn(r -> r.topic().equals(doomed.topics.amountStats())).singleElement().satisfies(r -> {
                 assertThat(r.fetched()).isFalse();
                 assertThat(r.unavailableKind()).isEqualTo("TOPIC_GONE");
-                assertThat(r.unavailable()).isEqualTo("The topic " + r.topic() + " no longer exists on this cluster.");
+                assertThat(r.unavailable()).isEqualTo("The topic '" + r.topic() + "' no longer exists.");
             });
         }
     }
