@@ -12,9 +12,11 @@ import io.feedlens.app.cli.GroupsCommand;
 import io.feedlens.app.cli.ImpactCommand;
 import io.feedlens.app.cli.IndexCommand;
 import io.feedlens.app.cli.LineageCommand;
+import io.feedlens.app.cli.ReportCommand;
 import io.feedlens.app.cli.SchemasCommand;
 import io.feedlens.app.cli.SearchCommand;
 import io.feedlens.app.cli.TraceCommand;
+import io.feedlens.app.cli.VerifyCommand;
 import javafx.application.Application;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -24,7 +26,8 @@ import picocli.CommandLine.ScopeType;
 @Command(name = "feedlens", mixinStandardHelpOptions = true, versionProvider = FeedLensVersion.class,
         description = "FeedLens: a desktop workbench for live AI feature feeds on Kafka.",
         subcommands = {ClusterCommand.class, SearchCommand.class, SchemasCommand.class, GroupsCommand.class, DemoCommand.class, BenchCommand.class,
-                IndexCommand.class, TraceCommand.class, ImpactCommand.class, LineageCommand.class})
+                IndexCommand.class, TraceCommand.class, ImpactCommand.class, LineageCommand.class, ReportCommand.class,
+                VerifyCommand.class})
 public final class FeedLensCommand implements Callable<Integer> {
 
     @Option(names = "--demo", description = "Start the embedded demo cluster with its live feed and connect to it.")

@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeSet;
 
 import io.feedlens.app.scan.ReadingConsumers;
@@ -63,7 +64,7 @@ public final class RecordBatchFetch implements AutoCloseable {
             Map<TopicPartition, TreeSet<Long>> remaining = readable(consumer, wanted, answers);
             read(consumer, remaining, answers);
         } catch (TimeoutException e) {
-            wanted.forEach(at -> answers.putIfAbsent(at, FetchedRecord.unavailable(at, "Kafka did not answer within " + WAIT.toSeconds() + " s.")));
+            wanted.forEach(at -> answers.putIfAbsent(at, FetchedRecord.unavailable(at, FetchedRecord.Unavailable.NO_ANSWER, "Kafka did not answer within " + WAIT.toSeconds() + " s.")));
         }
         consumer.assign(List.of());
         Map<RecordCoordinates, FetchedRecord> inAskedOrder = new LinkedHashMap<>();
@@ -75,12 +76,12 @@ public final class RecordBatchFetch implements AutoCloseable {
     private static Map<TopicPartition, TreeSet<Long>> readable(KafkaConsumer<byte[], byte[]> consumer,
                                                                Collection<RecordCoordinates> wanted,
                                                                Map<RecordCoordinates, FetchedRecord> answers) {
-        Map<String, String> topicProblems = new HashMap<>();
+        Map<String, Optional<FetchedRecord>> topicProblems = new HashMap<>();
         Map<TopicPartition, TreeSet<Long>> byPartition = new LinkedHashMap<>();
         for (RecordCoordinates at : wanted) {
-            String problem = topicProblems.computeIfAbsent(at.topic(), topic -> topicProblem(consumer, topic));
-            if (!problem.isEmpty()) {
-                answers.put(at, FetchedRecord.unavailable(at, problem));
+            Optional<FetchedRecord> problem = topicProblems.computeIfAbsent(at.topic(), topic -> Optional.ofNullable(topicProblem(consumer, at)));
+            if (problem.isPresent()) {
+                answers.put(at, FetchedRecord.unavailable(at, problem.get().unavailable(), problem.get().problem()));
             } else {
                 byPartition.computeIfAbsent(new TopicPartition(at.topic(), at.partition()), tp -> new TreeSet<>()).add(at.offset());
             }
@@ -97,11 +98,11 @@ public final class RecordBatchFetch implements AutoCloseable {
             entry.getValue().removeIf(offset -> {
                 RecordCoordinates at = new RecordCoordinates(tp.topic(), tp.partition(), offset);
                 if (offset < start) {
-                    answers.put(at, FetchedRecord.unavailable(at, "It has left Kafka's retention: " + tp + " now starts at offset " + start + "."));
+                    answers.put(at, FetchedRecord.unavailable(at, FetchedRecord.Unavailable.LEFT_RETENTION, "It has left Kafka's retention: " + tp + " now starts at offset " + start + "."));
                     return true;
                 }
                 if (offset >= end) {
-                    answers.put(at, FetchedRecord.unavailable(at, "Kafka has no such record: " + tp + " ends at offset " + end
+                    answers.put(at, FetchedRecord.unavailable(at, FetchedRecord.Unavailable.NOT_AT_OFFSET, "Kafka has no such record: " + tp + " ends at offset " + end
                             + " (was the topic deleted and created again?)."));
                     return true;
                 }
@@ -112,13 +113,14 @@ public final class RecordBatchFetch implements AutoCloseable {
         return byPartition;
     }
 
-    /** Empty when the topic can be read, else why not. */
-    private static String topicProblem(KafkaConsumer<byte[], byte[]> consumer, String topic) {
+    /** Null when the topic can be read, else why not (for the coordinates {@code at} of the first record asked on it). */
+    private static FetchedRecord topicProblem(KafkaConsumer<byte[], byte[]> consumer, RecordCoordinates at) {
         try {
-            List<PartitionInfo> partitions = consumer.partitionsFor(topic);
-            return partitions == null || partitions.isEmpty() ? "The topic '" + topic + "' no longer exists." : "";
+            List<PartitionInfo> partitions = consumer.partitionsFor(at.topic());
+            return partitions == null || partitions.isEmpty()
+                    ? FetchedRecord.unavailable(at, FetchedRecord.Unavailable.TOPIC_GONE, "The topic '" + at.topic() + "' no longer exists.") : null;
         } catch (AuthorizationException e) {
-            return "FeedLens is not authorized to read the topic '" + topic + "'.";
+            return FetchedRecord.unavailable(at, FetchedRecord.Unavailable.NOT_AUTHORIZED, "FeedLens is not authorized to read the topic '" + at.topic() + "'.");
         }
     }
 
@@ -136,7 +138,7 @@ public final class RecordBatchFetch implements AutoCloseable {
                 polled = consumer.poll(Duration.ofMillis(100));
             } catch (AuthorizationException e) {
                 remaining.forEach((tp, offsets) -> offsets.forEach(offset -> answers.put(new RecordCoordinates(tp.topic(), tp.partition(), offset),
-                        FetchedRecord.unavailable(new RecordCoordinates(tp.topic(), tp.partition(), offset),
+                        FetchedRecord.unavailable(new RecordCoordinates(tp.topic(), tp.partition(), offset), FetchedRecord.Unavailable.NOT_AUTHORIZED,
                                 "FeedLens is not authorized to read the topic '" + tp.topic() + "'."))));
                 return;
             }
@@ -156,7 +158,7 @@ public final class RecordBatchFetch implements AutoCloseable {
         }
         remaining.forEach((tp, offsets) -> offsets.forEach(offset -> {
             RecordCoordinates at = new RecordCoordinates(tp.topic(), tp.partition(), offset);
-            answers.put(at, FetchedRecord.unavailable(at, "Kafka did not return it within " + WAIT.toSeconds() + " s."));
+            answers.put(at, FetchedRecord.unavailable(at, FetchedRecord.Unavailable.NO_ANSWER, "Kafka did not return it within " + WAIT.toSeconds() + " s."));
         }));
     }
 
@@ -173,7 +175,7 @@ public final class RecordBatchFetch implements AutoCloseable {
             while (!offsets.isEmpty() && offsets.first() < record.offset()) {
                 long gone = offsets.pollFirst();
                 RecordCoordinates at = new RecordCoordinates(record.topic(), record.partition(), gone);
-                answers.put(at, FetchedRecord.unavailable(at, "It is no longer in Kafka: compaction removed it (or it was a transaction marker)."));
+                answers.put(at, FetchedRecord.unavailable(at, FetchedRecord.Unavailable.NOT_AT_OFFSET, "It is no longer in Kafka: compaction removed it (or it was a transaction marker)."));
             }
             if (!offsets.isEmpty() && offsets.first() == record.offset()) {
                 offsets.pollFirst();

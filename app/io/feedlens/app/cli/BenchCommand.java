@@ -12,6 +12,7 @@ import io.feedlens.app.bench.DecodeJsonBenchmark;
 import io.feedlens.app.bench.FeedThroughputBenchmark;
 import io.feedlens.app.bench.GroupLagBenchmark;
 import io.feedlens.app.bench.IndexBenchmark;
+import io.feedlens.app.bench.ReportBenchmark;
 import io.feedlens.app.bench.SearchBenchmark;
 import io.feedlens.app.bench.TopicListBenchmark;
 import picocli.CommandLine.Command;
@@ -25,7 +26,7 @@ import picocli.CommandLine.Spec;
  * with the ratio to a baseline measured in the same run. Later issues add their benchmarks to {@link #benchmarks()}.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = "Run a benchmark: broker-start, feed-throughput, topic-list, group-lag, search, index (in-process broker); decode-json, decode-avro (in memory); or all.")
+        description = "Run a benchmark: broker-start, feed-throughput, topic-list, group-lag, search, index, report (in-process broker); decode-json, decode-avro (in memory); or all.")
 public final class BenchCommand implements Callable<Integer> {
 
     @Parameters(paramLabel = "NAME", description = "The benchmark to run, or 'all'.")
@@ -71,7 +72,7 @@ public final class BenchCommand implements Callable<Integer> {
     private List<Benchmark> appBenchmarks() {
         return List.of(new BrokerStartBenchmark(runs), new FeedThroughputBenchmark(decisions), new TopicListBenchmark(topics, runs),
                 new GroupLagBenchmark(runs), new SearchBenchmark(records), new DecodeJsonBenchmark(decisions), new DecodeAvroBenchmark(decisions),
-                new IndexBenchmark(decisions));
+                new IndexBenchmark(decisions), new ReportBenchmark(Math.min(decisions, 2000)));
     }
 
     @Override

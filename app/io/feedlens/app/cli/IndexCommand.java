@@ -10,13 +10,11 @@ import java.util.concurrent.TimeUnit;
 
 import io.feedlens.app.DataFolder;
 import io.feedlens.app.cluster.ClusterProfile;
-import io.feedlens.app.decode.ClusterDecoding;
-import io.feedlens.app.decode.DecoderSettings;
 import io.feedlens.app.decode.RecordDecoder;
-import io.feedlens.app.demo.DemoCluster;
 import io.feedlens.app.lineage.IndexProgress;
 import io.feedlens.app.lineage.IndexSettings;
 import io.feedlens.app.lineage.LineageIndexer;
+import io.feedlens.app.lineage.LineageIndexes;
 import io.feedlens.lineage.model.SkippedRecord;
 import io.feedlens.lineage.store.LineageStore;
 import picocli.CommandLine.Command;
@@ -101,11 +99,6 @@ public final class IndexCommand implements Callable<Integer> {
     }
 
     private RecordDecoder decoder(ClusterProfile profile) {
-        Path folder = localSchemas != null ? localSchemas : ClusterDecoding.schemaFolder(DataFolder.path());
-        if (java.nio.file.Files.isDirectory(folder)) {
-            return ClusterDecoding.decoderFor(profile, folder);
-        }
-        // Without a schema folder, still read the demo feed's Avro features: the one feed FeedLens knows out of the box.
-        return new RecordDecoder(DecoderSettings.automatic().withLocalSchemas(DemoCluster.schemas()));
+        return LineageIndexes.decoderFor(profile, localSchemas != null ? localSchemas : LineageIndexes.defaultSchemaFolder(DataFolder.path()));
     }
 }

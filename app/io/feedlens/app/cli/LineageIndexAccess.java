@@ -1,6 +1,7 @@
 package io.feedlens.app.cli;
 
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.util.concurrent.CompletionException;
 
 import io.feedlens.app.DataFolder;
@@ -19,18 +20,30 @@ final class LineageIndexAccess {
         int run(ClusterSession session, LineageStore store) throws Exception;
     }
 
+    interface SessionWork {
+        int run(ClusterSession.Connected connected) throws Exception;
+    }
+
     private LineageIndexAccess() {
     }
 
     static int withIndex(CommandSpec spec, ClusterProfile profile, Work work) {
+        return withSession(spec, profile, connected -> {
+            try (LineageStore store = LineageIndexes.open(DataFolder.path(), connected.overview().clusterId())) {
+                return work.run(connected.session(), store);
+            }
+        });
+    }
+
+    /** Connects and runs the work on the session, closing it after; failures become one line and exit 2. */
+    static int withSession(CommandSpec spec, ClusterProfile profile, SessionWork work) {
         PrintWriter err = spec.commandLine().getErr();
         try {
             ClusterSession.Connected connected = ClusterSession.connect(profile).join();
-            try (ClusterSession session = connected.session();
-                 LineageStore store = LineageIndexes.open(DataFolder.path(), connected.overview().clusterId())) {
-                return work.run(session, store);
+            try (ClusterSession session = connected.session()) {
+                return work.run(connected);
             }
-        } catch (LineageStoreException | IllegalArgumentException e) {
+        } catch (LineageStoreException | IllegalArgumentException | UncheckedIOException e) {
             err.println(e.getMessage());
             return 2;
         } catch (Exception e) {

@@ -8,6 +8,11 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
+import io.feedlens.app.cluster.ClusterProfile;
+import io.feedlens.app.decode.ClusterDecoding;
+import io.feedlens.app.decode.DecoderSettings;
+import io.feedlens.app.decode.RecordDecoder;
+import io.feedlens.app.demo.DemoCluster;
 import io.feedlens.lineage.extract.LineageProfile;
 import io.feedlens.lineage.store.LineageStore;
 import io.feedlens.lineage.trace.EarliestOffsets;
@@ -74,5 +79,21 @@ public final class LineageIndexes {
                 return 0L;
             }
         });
+    }
+
+    /** The data folder's {@code schemas/}, where local {@code .avsc} files are looked for. */
+    public static Path defaultSchemaFolder(Path dataFolder) {
+        return ClusterDecoding.schemaFolder(dataFolder);
+    }
+
+    /**
+     * The decoder for lineage work on a cluster: its registry and the local schemas in {@code schemaFolder}; without
+     * that folder, still the demo feed's Avro features, the one feed FeedLens knows out of the box.
+     */
+    public static RecordDecoder decoderFor(ClusterProfile profile, Path schemaFolder) {
+        if (Files.isDirectory(schemaFolder)) {
+            return ClusterDecoding.decoderFor(profile, schemaFolder);
+        }
+        return new RecordDecoder(DecoderSettings.automatic().withLocalSchemas(DemoCluster.schemas()));
     }
 }
