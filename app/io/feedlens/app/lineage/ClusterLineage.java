@@ -32,6 +32,7 @@ public final class ClusterLineage implements AutoCloseable {
     private final LineageStore store;
     private final LineageIndexing indexing;
     private final RecordBatchFetch records;
+    private final RecordDecoder decoder;
 
     private ClusterLineage(ClusterSession session, LineageProfile profile, LineageStore store, RecordDecoder decoder) {
         this.session = session;
@@ -39,6 +40,7 @@ public final class ClusterLineage implements AutoCloseable {
         this.store = store;
         this.indexing = new LineageIndexing(session, profile, store, decoder);
         this.records = new RecordBatchFetch(session.profile().clientConfig());
+        this.decoder = decoder;
     }
 
     /** Opens the index of the session's cluster ({@link LineageIndexes#fileFor}); creates it when there is none yet. */
@@ -49,6 +51,20 @@ public final class ClusterLineage implements AutoCloseable {
 
     public LineageProfile profile() {
         return profile;
+    }
+
+    // The parts, for features built on the index (the audit report), which must not be reached from here.
+
+    public ClusterSession session() {
+        return session;
+    }
+
+    public LineageStore store() {
+        return store;
+    }
+
+    public RecordDecoder decoder() {
+        return decoder;
     }
 
     public LineageIndexing indexing() {

@@ -46,6 +46,11 @@ public final class AuditReports {
     }
 
     /** Writes {@code audit-<decision>-<UTC time>.html} and {@code .json} into {@code folder} (created if missing). */
+    /** The report of a decision of the connected cluster whose lineage the desktop has open. */
+    public static Optional<ReportFiles> write(io.feedlens.app.lineage.ClusterLineage lineage, String decisionId, Path folder) {
+        return write(lineage.session(), lineage.store(), lineage.profile(), lineage.decoder(), decisionId, folder);
+    }
+
     public static Optional<ReportFiles> write(ClusterSession session, LineageStore store, LineageProfile profile, String decisionId, Path folder) {
         RecordDecoder decoder = LineageIndexes.decoderFor(session.profile(), LineageIndexes.defaultSchemaFolder(DataFolder.path()));
         return write(session, store, profile, decoder, decisionId, folder);

@@ -39,7 +39,6 @@ public final class TraceView extends BorderPane {
     private final TraceViewModel model;
     private final FlowPane flags = new FlowPane(4, 2);
     private final Label summary = new Label();
-    private final HBox actions = new HBox(6);
 
     public TraceView(TraceViewModel model, Supplier<RecordDecoder> decoder, Consumer<FeatureVersion> whoElseUsed) {
         this.model = model;
@@ -48,11 +47,6 @@ public final class TraceView extends BorderPane {
         setCenter(body(decoder, whoElseUsed));
         model.traceProperty().addListener((o, before, now) -> showSummary(now));
         BorderPane.setMargin(getTop(), new Insets(10, 12, 6, 12));
-    }
-
-    /** Adds a button to the toolbar, for actions of other features (the audit report). */
-    public void addAction(Button action) {
-        actions.getChildren().add(action);
     }
 
     private HBox toolbar() {
@@ -78,13 +72,24 @@ public final class TraceView extends BorderPane {
                 return item;
             }).toList());
         });
+        Button report = new Button("Export audit report…");
+        report.setId("trace-export-report");
+        report.disableProperty().bind(model.traceProperty().isNull());
+        report.setOnAction(e -> {
+            javafx.stage.DirectoryChooser chooser = new javafx.stage.DirectoryChooser();
+            chooser.setTitle("Folder for the audit report of " + model.traceProperty().get().decisionId());
+            java.io.File folder = chooser.showDialog(getScene().getWindow());
+            if (folder != null) {
+                model.exportReport(folder.toPath());
+            }
+        });
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         Label label = new Label("Decision");
-        for (javafx.scene.control.Control fixed : new javafx.scene.control.Control[] {label, trace, recent}) {
+        for (javafx.scene.control.Control fixed : new javafx.scene.control.Control[] {label, trace, recent, report}) {
             fixed.setMinWidth(Region.USE_PREF_SIZE);
         }
-        HBox bar = new HBox(8, label, decisionId, trace, recent, spacer, actions);
+        HBox bar = new HBox(8, label, decisionId, trace, recent, spacer, report);
         bar.setAlignment(Pos.CENTER_LEFT);
         return bar;
     }

@@ -206,6 +206,24 @@ public final class TraceViewModel {
         return Optional.ofNullable(trace.get().inputs().get(box.input()).feature());
     }
 
+    /**
+     * Writes the shown decision's audit report (HTML and JSON) into {@code folder}: every record read again from Kafka
+     * and hashed, so a reviewer can check it later with {@code feedlens verify}. Completes with the files.
+     */
+    public java.util.concurrent.CompletableFuture<io.feedlens.app.report.ReportFiles> exportReport(java.nio.file.Path folder) {
+        ClusterLineage current = lineage.lineageProperty().get();
+        Trace shown = trace.get();
+        if (current == null || shown == null) {
+            return java.util.concurrent.CompletableFuture.failedFuture(new IllegalStateException("Trace a decision first."));
+        }
+        message.set("Writing the audit report of " + shown.decisionId() + "…");
+        return Background.supply(() -> io.feedlens.app.report.AuditReports.write(current, shown.decisionId(), folder)
+                        .orElseThrow(() -> new IllegalStateException("The decision " + shown.decisionId() + " is no longer in the index.")))
+                .whenCompleteAsync((files, failure) -> message.set(failure == null
+                        ? "Audit report saved: " + files.html() + " (and " + files.json().getFileName() + ")"
+                        : "The audit report could not be written: " + (failure.getCause() != null ? failure.getCause() : failure).getMessage()), ui);
+    }
+
     public void collapse(int input) {
         expanded.remove(input);
     }

@@ -105,6 +105,22 @@ class TraceScreenTest {
     }
 
     @Test
+    void theShownTraceExportsAsAnAuditReport(FxRobot robot, EmbeddedKafka broker) throws Exception {
+        connectAndIndex(robot, broker);
+        GroundTruth.Decision decision = feed.truth.decisions().get(3);
+        trace(robot, decision.id());
+        assertThat(robot.lookup("#trace-export-report").queryButton().isDisabled()).isFalse();
+
+        var asked = new java.util.concurrent.atomic.AtomicReference<java.util.concurrent.CompletableFuture<io.feedlens.app.report.ReportFiles>>();
+        robot.interact(() -> asked.set(workbench.trace().exportReport(folder.resolve("report-" + System.nanoTime()))));
+        var files = asked.get().get(60, TimeUnit.SECONDS);
+
+        assertThat(Files.readString(files.json())).contains(decision.id(), decision.coordinates());
+        assertThat(Files.readString(files.html())).contains(decision.id()).doesNotContain("<script src");
+        waitUntil(() -> text(robot, "#trace-message").startsWith("Audit report saved: " + files.html()));
+    }
+
+    @Test
     void aDecisionWithoutAUsedListShowsInferredLinksInWords(FxRobot robot, EmbeddedKafka broker) throws Exception {
         connectAndIndex(robot, broker);
         String id = feed.truth.hardCases(GroundTruth.Kind.DECISION_WITHOUT_USED).get(0).ids().get(0);
