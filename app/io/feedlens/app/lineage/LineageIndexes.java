@@ -8,6 +8,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
+import io.feedlens.app.OwnerOnly;
 import io.feedlens.lineage.extract.LineageProfile;
 import io.feedlens.lineage.store.LineageStore;
 import io.feedlens.lineage.trace.EarliestOffsets;
@@ -51,11 +52,14 @@ public final class LineageIndexes {
     public static LineageStore open(Path dataFolder, String clusterId) {
         Path file = fileFor(dataFolder, clusterId);
         try {
-            Files.createDirectories(file.getParent());
+            OwnerOnly.directories(file.getParent().getParent());
+            OwnerOnly.directories(file.getParent());
+            LineageStore store = LineageStore.open(file);
+            OwnerOnly.tree(file.getParent());
+            return store;
         } catch (java.io.IOException e) {
             throw new IllegalStateException("Cannot create " + file.getParent() + ": " + e.getMessage(), e);
         }
-        return LineageStore.open(file);
     }
 
     /**
