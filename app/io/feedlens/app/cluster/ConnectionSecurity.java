@@ -73,17 +73,13 @@ public record ConnectionSecurity(String protocol, String mechanism, String usern
     }
 
     /**
-     * {@code others} with these settings written in Kafka's names. Refuses, in words, what a broker would refuse
+     * {@code others} with these settings written over them in Kafka's names (a field left empty leaves the property
+     * as {@code others} has it). Refuses, in words, what a broker would refuse
      * less clearly: an unknown protocol, SASL without a mechanism, PLAIN or SCRAM without user or password.
      */
     public Map<String, String> applyTo(Map<String, String> others) {
         validate();
-        Map<String, String> properties = new LinkedHashMap<>();
-        others.forEach((name, value) -> {
-            if (!owns(name, mechanism)) {
-                properties.put(name, value);
-            }
-        });
+        Map<String, String> properties = new LinkedHashMap<>(others);
         putIfSet(properties, PROTOCOL, protocol);
         if (protocol.startsWith("SASL_")) {
             properties.put(MECHANISM, mechanism);

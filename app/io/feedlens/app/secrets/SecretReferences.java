@@ -27,10 +27,13 @@ public final class SecretReferences {
     private static final Pattern REFERENCE = Pattern.compile("\\$\\{[^}:]+:[^}]*}");
     /** The secret fields inside a JAAS configuration: {@code password="…"}, OAuth's {@code clientSecret="…"}. */
     private static final Pattern JAAS_SECRET = Pattern.compile("((?:password|clientSecret)\\s*=\\s*\")([^\"]*)(\")");
-    private static final Map<String, String> PROVIDERS = Map.of(
-            "env", EnvVarConfigProvider.class.getName(),
-            "file", FileConfigProvider.class.getName(),
-            SecretVault.PROVIDER, EncryptedSecretProvider.class.getName());
+    private static final Map<String, String> PROVIDERS = new LinkedHashMap<>();
+
+    static {
+        PROVIDERS.put("env", EnvVarConfigProvider.class.getName());
+        PROVIDERS.put("file", FileConfigProvider.class.getName());
+        PROVIDERS.put(SecretVault.PROVIDER, EncryptedSecretProvider.class.getName());
+    }
 
     private SecretReferences() {
     }
