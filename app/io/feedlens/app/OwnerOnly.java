@@ -26,10 +26,15 @@ public final class OwnerOnly {
     private OwnerOnly() {
     }
 
-    /** Creates the folder and any missing parents, and makes the folder itself owner-only. */
+    /**
+     * Creates the folder and any missing parents, and makes the folder itself owner-only — unless someone else owns
+     * it (a shared folder given as {@code --data-dir}), which is left as it is rather than failing the start.
+     */
     public static Path directories(Path folder) throws IOException {
         Files.createDirectories(folder);
-        restrict(folder, FOLDER);
+        if (!isPosix(folder) || Files.getOwner(folder).getName().equals(System.getProperty("user.name"))) {
+            restrict(folder, FOLDER);
+        }
         return folder;
     }
 
