@@ -27,7 +27,7 @@ public final class ClusterOptions {
     @Option(names = "--bootstrap", paramLabel = "HOST:PORT", description = "Bootstrap servers of the cluster.")
     String bootstrap;
 
-    @Option(names = "--profile", paramLabel = "NAME", description = "A saved connection profile, instead of --bootstrap.")
+    @Option(names = "--connection", paramLabel = "NAME", description = "A saved connection profile (Clusters screen or profiles import), instead of --bootstrap.")
     String profileName;
 
     @Option(names = "--command-config", paramLabel = "FILE",
@@ -40,7 +40,7 @@ public final class ClusterOptions {
 
     ClusterProfile profile() {
         if (profileName == null && bootstrap == null) {
-            throw new ParameterException(spec.commandLine(), "Name the cluster with --bootstrap HOST:PORT or --profile NAME.");
+            throw new ParameterException(spec.commandLine(), "Name the cluster with --bootstrap HOST:PORT or --connection NAME.");
         }
         try {
             Map<String, String> file = ClientProperties.read(commandConfig);

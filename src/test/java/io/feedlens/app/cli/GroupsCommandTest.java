@@ -133,13 +133,13 @@ class GroupsCommandTest {
             store.save(null, io.feedlens.app.cluster.ClusterProfile.of("prod", broker.bootstrapServers()));
             store.save(null, io.feedlens.app.cluster.ClusterProfile.of("staging", broker.bootstrapServers()).withWritable(true));
 
-            int refused = run("reset", group, "--profile", "prod", "--topic", topic, "--to-earliest", "--execute");
+            int refused = run("reset", group, "--connection", "prod", "--topic", topic, "--to-earliest", "--execute");
 
             assertThat(refused).isEqualTo(2);
             assertThat(err.toString()).contains("The connection 'prod' is not marked writable");
             assertThat(committed(broker, group, topic)).isEqualTo(4);
 
-            assertThat(run("reset", group, "--profile", "staging", "--topic", topic, "--to-earliest", "--execute"))
+            assertThat(run("reset", group, "--connection", "staging", "--topic", topic, "--to-earliest", "--execute"))
                     .as(err.toString()).isZero();
             assertThat(committed(broker, group, topic)).isZero();
         } finally {

@@ -109,7 +109,7 @@ class SecuredCommandsTest {
         assertThat(out.toString()).contains("secured  " + secured.saslBootstrap() + "  read-only").contains("password=\"${feedlens:…}\"")
                 .doesNotContain(SecuredBroker.PASSWORD);
 
-        assertThat(run(new AclsCommand(), "--topic", "open.orders", "--profile", "secured")).as(err.toString()).isZero();
+        assertThat(run(new AclsCommand(), "--topic", "open.orders", "--connection", "secured")).as(err.toString()).isZero();
         assertThat(out.toString()).contains("Read:  " + SecuredBroker.TLS_PRINCIPAL + ", User:alice");
     }
 }
