@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 
+import io.feedlens.app.cluster.ConnectionProblem;
 import io.feedlens.app.scan.ReadingConsumers;
 import io.feedlens.lineage.RecordCoordinates;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -118,7 +119,7 @@ public final class RecordBatchFetch implements AutoCloseable {
             List<PartitionInfo> partitions = consumer.partitionsFor(topic);
             return partitions == null || partitions.isEmpty() ? "The topic '" + topic + "' no longer exists." : "";
         } catch (AuthorizationException e) {
-            return "FeedLens is not authorized to read the topic '" + topic + "'.";
+            return ConnectionProblem.notAuthorizedToRead(List.of(topic));
         }
     }
 
@@ -137,7 +138,7 @@ public final class RecordBatchFetch implements AutoCloseable {
             } catch (AuthorizationException e) {
                 remaining.forEach((tp, offsets) -> offsets.forEach(offset -> answers.put(new RecordCoordinates(tp.topic(), tp.partition(), offset),
                         FetchedRecord.unavailable(new RecordCoordinates(tp.topic(), tp.partition(), offset),
-                                "FeedLens is not authorized to read the topic '" + tp.topic() + "'."))));
+                                ConnectionProblem.notAuthorizedToRead(List.of(tp.topic()))))));
                 return;
             }
             for (TopicPartition tp : polled.partitions()) {

@@ -15,6 +15,8 @@ import java.util.Map;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 
+import io.feedlens.app.browse.FetchedRecord;
+import io.feedlens.app.browse.RecordBatchFetch;
 import io.feedlens.app.browse.RecordFetch;
 import io.feedlens.app.decode.DecodedRecord;
 import io.feedlens.app.decode.DecoderSettings;
@@ -126,6 +128,12 @@ class SecuredConnectionsTest {
         assertThatThrownBy(() -> RecordFetch.at(profile.clientConfig(), new RecordCoordinates("closed.payments", 0, 0)))
                 .isInstanceOf(ConnectionProblem.class)
                 .hasMessageStartingWith("Not authorized to read closed.payments");
+
+        RecordCoordinates closedRecord = new RecordCoordinates("closed.payments", 0, 1);
+        RecordCoordinates openRecord = new RecordCoordinates("open.payments", 0, 1);
+        Map<RecordCoordinates, FetchedRecord> traced = RecordBatchFetch.fetch(profile.clientConfig(), List.of(closedRecord, openRecord));
+        assertThat(traced.get(closedRecord).problem()).startsWith("Not authorized to read closed.payments");
+        assertThat(traced.get(openRecord).found()).as("the trace's other records still come").isPresent();
 
         List<DecodedRecord> open = Collections.synchronizedList(new ArrayList<>());
         assertThat(browse(profile, "open.payments", open).problem()).isNull();
