@@ -3,17 +3,15 @@ package io.feedlens.app.cluster;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 
+import io.feedlens.app.secrets.SecretReferences;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.config.ConfigException;
 import org.apache.kafka.common.errors.AuthenticationException;
 import org.apache.kafka.common.errors.AuthorizationException;
 import org.apache.kafka.common.errors.GroupAuthorizationException;
-import org.apache.kafka.common.errors.SecurityDisabledException;
 import org.apache.kafka.common.errors.SslAuthenticationException;
 import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.errors.TopicAuthorizationException;
-
-import io.feedlens.app.secrets.SecretReferences;
 
 /**
  * A failed connection said in words a person can act on, instead of a client stack trace.
@@ -51,9 +49,6 @@ public final class ConnectionProblem extends RuntimeException {
         }
         if (cause instanceof AuthorizationException) {
             return "Connected to " + bootstrap + ", but this user is not authorized to describe the cluster.";
-        }
-        if (cause instanceof SecurityDisabledException) {
-            return "The cluster at " + bootstrap + " has no authorizer: every client may do everything.";
         }
         if (cause instanceof TimeoutException) {
             return "No broker answered at " + bootstrap + " in time. Check the address, the port and that the cluster is running.";

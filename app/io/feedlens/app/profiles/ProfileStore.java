@@ -79,7 +79,7 @@ public final class ProfileStore {
     }
 
     /** The words a person sees when a profile would carry a secret in plain text. */
-    public static void refusePlainSecrets(ClusterProfile profile) {
+    private static void refusePlainSecrets(ClusterProfile profile) {
         List<String> plain = SecretReferences.plainSecrets(profile.properties());
         if (!plain.isEmpty()) {
             throw new IllegalArgumentException("FeedLens does not save secrets in plain text (" + String.join(", ", plain)
