@@ -1,6 +1,5 @@
 package io.feedlens.app;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 
@@ -34,14 +33,21 @@ public final class DataFolder {
         }
         Path folder = resolve(System.getenv());
         System.setProperty(PROPERTY, folder.toString());
+        try {
+            // Owner-only before the first log line: the log and everything else here is the user's alone.
+            OwnerOnly.directories(folder.resolve("logs"));
+            OwnerOnly.directories(folder);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("Cannot create the FeedLens data folder " + folder + ": " + e.getMessage(), e);
+        }
         return folder;
     }
 
-    /** The folder in use, created if missing. */
+    /** The folder in use, created owner-only if missing. */
     public static Path path() {
         Path folder = resolve(System.getenv());
         try {
-            Files.createDirectories(folder);
+            OwnerOnly.directories(folder);
         } catch (java.io.IOException e) {
             throw new IllegalStateException("Cannot create the FeedLens data folder " + folder + ": " + e.getMessage(), e);
         }

@@ -27,6 +27,8 @@ import io.feedlens.views.messages.MessagesViewModel;
 import io.feedlens.views.schemas.SchemaHistoryView;
 import io.feedlens.views.schemas.SchemaHistoryViewModel;
 import io.feedlens.views.shell.ActiveCluster;
+import io.feedlens.views.topics.TopicAccessView;
+import io.feedlens.views.topics.TopicAccessViewModel;
 import io.feedlens.views.shell.MainWindow;
 import io.feedlens.views.shell.StatusBar;
 import io.feedlens.views.topics.TopicsView;
@@ -48,6 +50,7 @@ public final class Workbench implements AutoCloseable {
     private final GroupsViewModel groups;
     private final MessagesViewModel messages;
     private final SchemaHistoryViewModel schemaHistory;
+    private final TopicAccessViewModel topicAccess;
     private final TopicsView topicsView;
     private final StatusBar statusBar = new StatusBar(activeCluster);
     private final MainWindow window = new MainWindow(statusBar);
@@ -69,6 +72,9 @@ public final class Workbench implements AutoCloseable {
         schemaHistory = new SchemaHistoryViewModel(clusterRecords, FxThread.INSTANCE);
         schemaHistory.topicProperty().bind(topics.detail().topicProperty());
         topicsView.addTopicTab("Schemas", new SchemaHistoryView(schemaHistory));
+        topicAccess = new TopicAccessViewModel(activeCluster::session, FxThread.INSTANCE);
+        topicAccess.topicProperty().bind(topics.detail().topicProperty());
+        topicsView.addTopicTab("Access", new TopicAccessView(topicAccess));
         window.addScreen("Topics", topicsView);
         lagSampling = new LagSampling(activeCluster, dataFolder, io.feedlens.app.groups.LagSampler.DEFAULT_INTERVAL, FxThread.INSTANCE);
         groups = new GroupsViewModel(activeCluster, lagSampling, FxThread.INSTANCE);

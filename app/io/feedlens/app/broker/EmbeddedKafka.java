@@ -49,11 +49,20 @@ public final class EmbeddedKafka implements AutoCloseable {
 
     /** Starts a broker whose log lives in {@code dataFolder} (created and formatted on first use). */
     public static EmbeddedKafka start(Path dataFolder) {
+        return start(dataFolder, config -> { });
+    }
+
+    /**
+     * Starts a broker whose configuration {@code adjust} may add to before it starts: further listeners, SASL and TLS
+     * settings, an authorizer. The PLAINTEXT listener stays, and {@link #bootstrapServers()} names it.
+     */
+    public static EmbeddedKafka start(Path dataFolder, java.util.function.Consumer<Properties> adjust) {
         long began = System.nanoTime();
         try {
             Files.createDirectories(dataFolder);
             Ports ports = Ports.reuseOrPick(dataFolder.resolve(PORTS_FILE));
             Properties config = brokerConfig(dataFolder.resolve("log"), ports);
+            adjust.accept(config);
             String clusterId = formatOnce(dataFolder, config);
             KafkaRaftServer server = new KafkaRaftServer(new KafkaConfig(config, false), Time.SYSTEM);
             server.startup();

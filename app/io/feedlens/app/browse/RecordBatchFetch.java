@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
 
+import io.feedlens.app.cluster.ConnectionProblem;
 import io.feedlens.app.scan.ReadingConsumers;
 import io.feedlens.lineage.RecordCoordinates;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -120,7 +121,7 @@ public final class RecordBatchFetch implements AutoCloseable {
             return partitions == null || partitions.isEmpty()
                     ? FetchedRecord.unavailable(at, FetchedRecord.Unavailable.TOPIC_GONE, "The topic '" + at.topic() + "' no longer exists.") : null;
         } catch (AuthorizationException e) {
-            return FetchedRecord.unavailable(at, FetchedRecord.Unavailable.NOT_AUTHORIZED, "FeedLens is not authorized to read the topic '" + at.topic() + "'.");
+            return FetchedRecord.unavailable(at, FetchedRecord.Unavailable.NOT_AUTHORIZED, ConnectionProblem.notAuthorizedToRead(List.of(at.topic())));
         }
     }
 
@@ -139,7 +140,7 @@ public final class RecordBatchFetch implements AutoCloseable {
             } catch (AuthorizationException e) {
                 remaining.forEach((tp, offsets) -> offsets.forEach(offset -> answers.put(new RecordCoordinates(tp.topic(), tp.partition(), offset),
                         FetchedRecord.unavailable(new RecordCoordinates(tp.topic(), tp.partition(), offset), FetchedRecord.Unavailable.NOT_AUTHORIZED,
-                                "FeedLens is not authorized to read the topic '" + tp.topic() + "'."))));
+                                ConnectionProblem.notAuthorizedToRead(List.of(tp.topic()))))));
                 return;
             }
             for (TopicPartition tp : polled.partitions()) {

@@ -5,12 +5,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import io.feedlens.app.cluster.ConnectionProblem;
 import io.feedlens.app.scan.ReadingConsumers;
 import io.feedlens.lineage.RecordCoordinates;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.AuthorizationException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 /**
@@ -24,7 +26,10 @@ public final class RecordFetch {
     private RecordFetch() {
     }
 
-    /** The record at exactly these coordinates, or empty when it is gone (retention, compaction) or did not arrive in time. */
+    /**
+     * The record at exactly these coordinates, or empty when it is gone (retention, compaction) or did not arrive in
+     * time. A topic this user may not read fails with a {@link ConnectionProblem} that says so.
+     */
     public static Optional<ConsumerRecord<byte[], byte[]>> at(Map<String, Object> clientConfig, RecordCoordinates at) {
         Map<String, Object> config = ReadingConsumers.config(clientConfig, "feedlens-fetch", WAIT);
         config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 1);
@@ -39,6 +44,8 @@ public final class RecordFetch {
                 }
             }
             return Optional.empty();
+        } catch (AuthorizationException e) {
+            throw ConnectionProblem.explain(String.valueOf(config.get(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG)), e);
         }
     }
 }

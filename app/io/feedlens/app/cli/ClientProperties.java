@@ -10,12 +10,12 @@ import java.util.TreeMap;
 
 
 /** Reads a Kafka {@code client.properties} file, the kind Kafka's own command-line tools take with {@code --command-config}. */
-final class ClientProperties {
+public final class ClientProperties {
 
     private ClientProperties() {
     }
 
-    static Map<String, String> read(Path file) {
+    public static Map<String, String> read(Path file) {
         if (file == null) {
             return Map.of();
         }

@@ -82,7 +82,8 @@ public final class GroupsResetCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("'" + target.datetime + "' is not a date and time; write it like 2026-11-26T10:00:00Z.");
             return 2;
         }
-        ClusterProfile profile = mode.execute ? cluster.profile().withWritable(true) : cluster.profile();
+        // --execute is consent for a cluster named by address; a saved profile keeps its own read-only or writable mark.
+        ClusterProfile profile = mode.execute && !cluster.isSavedProfile() ? cluster.profile().withWritable(true) : cluster.profile();
         return GroupsCommand.withSession(spec, profile, session -> {
             try (OffsetResets resets = new OffsetResets(session.admin(), profile)) {
                 PrintWriter out = spec.commandLine().getOut();

@@ -4,10 +4,16 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 
+import io.feedlens.app.secrets.SecretReferences;
+
 /**
  * A saved connection: a name people recognise, the bootstrap servers, further Kafka client properties
  * under Kafka's own names ({@code security.protocol}, {@code sasl.mechanism}, …), and whether FeedLens may write
  * to the cluster (offset resets, produce, delete). Profiles saved before {@code writable} existed read as read-only.
+ *
+ * <p>Secrets sit in the properties as references in Kafka's config-provider syntax ({@code ${env:NAME}},
+ * {@code ${file:/path:key}}, or FeedLens's encrypted {@code ${feedlens:…}}); the Kafka clients resolve them when they
+ * connect. {@link #toString()} never shows a secret.
  */
 public record ClusterProfile(String name, String bootstrapServers, Map<String, String> properties, boolean writable) {
 
@@ -26,6 +32,16 @@ public record ClusterProfile(String name, String bootstrapServers, Map<String, S
         return new ClusterProfile(name, bootstrapServers, Map.of());
     }
 
+    /**
+     * A profile from the properties of a Kafka {@code client.properties} file: its {@code bootstrap.servers} becomes
+     * the bootstrap field, everything else stays a client property under its own name.
+     */
+    public static ClusterProfile fromClientProperties(String name, Map<String, String> clientProperties) {
+        Map<String, String> rest = new LinkedHashMap<>(clientProperties);
+        String bootstrap = rest.remove("bootstrap.servers");
+        return new ClusterProfile(name, bootstrap == null ? "" : bootstrap.trim(), rest);
+    }
+
     public ClusterProfile withWritable(boolean allowWrites) {
         return new ClusterProfile(name, bootstrapServers, properties, allowWrites);
     }
@@ -42,10 +58,14 @@ public record ClusterProfile(String name, String bootstrapServers, Map<String, S
             }
         });
         config.put("bootstrap.servers", bootstrapServers);
+        SecretReferences.addProviders(config);
         return config;
     }
 
-    /** The Schema Registry client settings, under the names Confluent's clients use ({@code schema.registry.url}, …). */
+    /**
+     * The Schema Registry client settings, under the names Confluent's clients use ({@code schema.registry.url}, …),
+     * with secret references resolved: no Kafka client reads these, so nobody else would.
+     */
     public Map<String, String> registryProperties() {
         Map<String, String> registry = new LinkedHashMap<>();
         properties.forEach((name, value) -> {
@@ -53,10 +73,21 @@ public record ClusterProfile(String name, String bootstrapServers, Map<String, S
                 registry.put(name, value);
             }
         });
-        return registry;
+        return SecretReferences.resolve(registry);
     }
 
     private static boolean isRegistryProperty(String name) {
         return name.startsWith("schema.registry.") || name.startsWith("basic.auth.");
+    }
+
+    /** The security settings as the profile form shows them. */
+    public ConnectionSecurity security() {
+        return ConnectionSecurity.from(properties);
+    }
+
+    @Override
+    public String toString() {
+        return "ClusterProfile[name=" + name + ", bootstrapServers=" + bootstrapServers + ", properties="
+                + SecretReferences.redacted(properties) + ", writable=" + writable + "]";
     }
 }

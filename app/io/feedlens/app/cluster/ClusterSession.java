@@ -65,6 +65,8 @@ public final class ClusterSession implements AutoCloseable {
         config.putIfAbsent("socket.connection.setup.timeout.ms", 3000);
         config.putIfAbsent("socket.connection.setup.timeout.max.ms", 5000);
         config.putIfAbsent("reconnect.backoff.max.ms", 1000);
+        // The profile's toString hides its secrets; references are resolved inside the Kafka client, not here.
+        log.info("Connecting to {}", profile);
         try {
             return new ClusterSession(profile, Admin.create(config));
         } catch (RuntimeException e) {

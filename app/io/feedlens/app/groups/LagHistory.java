@@ -1,6 +1,5 @@
 package io.feedlens.app.groups;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -18,6 +17,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 import io.feedlens.app.Background;
+import io.feedlens.app.OwnerOnly;
 import org.apache.kafka.common.TopicPartition;
 
 /**
@@ -41,8 +41,9 @@ public final class LagHistory implements AutoCloseable {
     public static LagHistory open(Path dataFolder, String clusterId) {
         Path file = dataFolder.resolve("lag-history").resolve(clusterId.replaceAll("[^A-Za-z0-9_-]", "_"));
         try {
-            Files.createDirectories(file.getParent());
+            OwnerOnly.directories(file.getParent());
             Connection connection = DriverManager.getConnection("jdbc:h2:file:" + file.toAbsolutePath(), "feedlens", "");
+            OwnerOnly.tree(file.getParent());
             HistorySchema.migrate(connection);
             LagHistory history = new LagHistory(connection);
             history.prune(Instant.now().minus(KEEP));

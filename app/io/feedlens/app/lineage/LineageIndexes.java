@@ -8,6 +8,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
+import io.feedlens.app.OwnerOnly;
 import io.feedlens.app.cluster.ClusterProfile;
 import io.feedlens.app.decode.ClusterDecoding;
 import io.feedlens.app.decode.DecoderSettings;
@@ -56,11 +57,14 @@ public final class LineageIndexes {
     public static LineageStore open(Path dataFolder, String clusterId) {
         Path file = fileFor(dataFolder, clusterId);
         try {
-            Files.createDirectories(file.getParent());
+            OwnerOnly.directories(file.getParent().getParent());
+            OwnerOnly.directories(file.getParent());
+            LineageStore store = LineageStore.open(file);
+            OwnerOnly.tree(file.getParent());
+            return store;
         } catch (java.io.IOException e) {
             throw new IllegalStateException("Cannot create " + file.getParent() + ": " + e.getMessage(), e);
         }
-        return LineageStore.open(file);
     }
 
     /**

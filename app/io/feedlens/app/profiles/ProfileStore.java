@@ -1,11 +1,8 @@
 package io.feedlens.app.profiles;
 
 import java.io.IOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -13,13 +10,16 @@ import java.util.Optional;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.feedlens.app.OwnerOnly;
 import io.feedlens.app.cluster.ClusterProfile;
+import io.feedlens.app.secrets.SecretReferences;
 
 /**
  * The saved connection profiles, kept as {@code profiles.json} in the data folder.
  *
  * <p>Written whole to a temporary file and moved into place, so a crash mid-write never leaves half a file;
- * created readable by its owner only, because profiles may one day hold references to secrets.
+ * created readable by its owner only, in a folder only its owner may enter. A secret is never saved in plain
+ * text: a profile holding one is refused with what to do instead (a reference, or the encrypted secret store).
  */
 public final class ProfileStore {
 
@@ -55,6 +55,7 @@ public final class ProfileStore {
      * Refuses a name that another profile already has, so a rename never silently overwrites.
      */
     public synchronized List<ClusterProfile> save(String previousName, ClusterProfile profile) {
+        refusePlainSecrets(profile);
         List<ClusterProfile> profiles = new ArrayList<>(load());
         int clash = indexOf(profiles, profile.name());
         if (clash >= 0 && !profile.name().equals(previousName)) {
@@ -77,6 +78,16 @@ public final class ProfileStore {
         return List.copyOf(profiles);
     }
 
+    /** The words a person sees when a profile would carry a secret in plain text. */
+    private static void refusePlainSecrets(ClusterProfile profile) {
+        List<String> plain = SecretReferences.plainSecrets(profile.properties());
+        if (!plain.isEmpty()) {
+            throw new IllegalArgumentException("FeedLens does not save secrets in plain text (" + String.join(", ", plain)
+                    + "). Give a reference such as ${env:KAFKA_PASSWORD} or ${file:/path/to/secrets.properties:password}, "
+                    + "or unlock the secret store with a passphrase so the secret is kept encrypted.");
+        }
+    }
+
     private static int indexOf(List<ClusterProfile> profiles, String name) {
         for (int i = 0; i < profiles.size(); i++) {
             if (profiles.get(i).name().equals(name)) {
@@ -88,15 +99,10 @@ public final class ProfileStore {
 
     private void write(List<ClusterProfile> profiles) {
         try {
-            Files.createDirectories(file.getParent());
-            Path temporary = Files.createTempFile(file.getParent(), "profiles", ".tmp",
-                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            OwnerOnly.directories(file.getParent());
+            Path temporary = OwnerOnly.temporaryFile(file.getParent(), "profiles");
             JSON.writeValue(temporary.toFile(), profiles);
-            try {
-                Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING);
-            }
+            OwnerOnly.moveIntoPlace(temporary, file);
         } catch (IOException e) {
             throw new IllegalStateException("The profiles could not be saved to " + file + ": " + e.getMessage(), e);
         }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
+import io.feedlens.app.cluster.ConnectionProblem;
 import io.feedlens.app.decode.DecodedRecord;
 import io.feedlens.app.decode.RecordDecoder;
 import io.feedlens.app.search.CandidateRecord;
@@ -15,6 +16,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.TopicAuthorizationException;
 import org.apache.kafka.common.errors.WakeupException;
 
 /**
@@ -65,6 +67,8 @@ final class PartitionReader {
             return null;
         } catch (WakeupException e) {
             return null;
+        } catch (TopicAuthorizationException e) {
+            return ConnectionProblem.notAuthorizedToRead(e.unauthorizedTopics());
         } catch (KafkaException e) {
             return "The scan stopped: " + e.getMessage();
         } finally {

@@ -98,7 +98,7 @@ public final class ClustersView extends BorderPane {
         bootstrap.textProperty().bindBidirectional(model.bootstrapServersProperty());
         TextArea properties = new TextArea();
         properties.setId("client-properties");
-        properties.setPromptText("Kafka client properties, one name=value a line (security.protocol=SASL_SSL, …)");
+        properties.setPromptText("Further Kafka client properties, one name=value a line (e.g. sasl.oauthbearer.*, ssl.endpoint.identification.algorithm=)");
         properties.setPrefRowCount(4);
         properties.textProperty().bindBidirectional(model.clientPropertiesProperty());
 
@@ -116,6 +116,19 @@ public final class ClustersView extends BorderPane {
         grid.addRow(1, new Label("Bootstrap servers"), bootstrap);
         grid.addRow(2, new Label("Client properties"), properties);
         grid.addRow(3, new Label("Writes"), writable);
+
+        Button importFile = new Button("Import client.properties…");
+        importFile.setId("import-client-properties");
+        importFile.setOnAction(e -> {
+            javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
+            chooser.setTitle("Import a Kafka client.properties");
+            chooser.getExtensionFilters().addAll(new javafx.stage.FileChooser.ExtensionFilter("Properties", "*.properties", "*.conf", "*.cfg"),
+                    new javafx.stage.FileChooser.ExtensionFilter("Any file", "*"));
+            java.io.File chosen = chooser.showOpenDialog(getScene().getWindow());
+            if (chosen != null) {
+                model.importClientProperties(chosen.toPath());
+            }
+        });
 
         Button save = new Button("Save");
         save.setId("save-profile");
@@ -139,7 +152,7 @@ public final class ClustersView extends BorderPane {
 
         Label title = new Label("Connection");
         title.getStyleClass().add("title-4");
-        VBox box = new VBox(10, title, grid, new HBox(8, save, connect), problem);
+        VBox box = new VBox(10, title, grid, new SecuritySection(model), new HBox(8, save, connect, importFile), problem);
         box.setPadding(new Insets(12, 12, 0, 12));
         return box;
     }

@@ -12,9 +12,13 @@ import java.util.stream.Collectors;
 
 import io.feedlens.app.Background;
 import io.feedlens.app.cluster.ClusterOverview;
+import io.feedlens.app.cli.ClientProperties;
 import io.feedlens.app.cluster.ClusterProfile;
+import io.feedlens.app.cluster.ConnectionSecurity;
 import io.feedlens.app.demo.DemoCluster;
 import io.feedlens.app.profiles.ProfileStore;
+import io.feedlens.app.secrets.SecretReferences;
+import io.feedlens.app.secrets.SecretVault;
 import io.feedlens.views.shell.ActiveCluster;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
@@ -50,6 +54,9 @@ public final class ClustersViewModel implements AutoCloseable {
     private final StringProperty bootstrapServers = new SimpleStringProperty("");
     private final StringProperty clientProperties = new SimpleStringProperty("");
     private final BooleanProperty writable = new SimpleBooleanProperty(false);
+    private final SecurityForm security = new SecurityForm();
+    private final StringProperty passphrase = new SimpleStringProperty("");
+    private final ReadOnlyStringWrapper secretStore = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper demoStarting = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyBooleanWrapper demoRunning = new ReadOnlyBooleanWrapper(false);
@@ -62,6 +69,7 @@ public final class ClustersViewModel implements AutoCloseable {
         this.ui = ui;
         profiles.setAll(store.load());
         selected.addListener((observable, before, now) -> fillForm(now));
+        describeSecretStore();
     }
 
     // Properties
@@ -90,6 +98,21 @@ public final class ClustersViewModel implements AutoCloseable {
     /** Whether FeedLens may write to this cluster (offset resets); off unless someone ticks it. */
     public BooleanProperty writableProperty() {
         return writable;
+    }
+
+    /** The security section: protocol, mechanism, user, password, trust- and keystore. */
+    public SecurityForm security() {
+        return security;
+    }
+
+    /** The passphrase being typed to unlock the stored secrets; cleared once used. */
+    public StringProperty passphraseProperty() {
+        return passphrase;
+    }
+
+    /** Whether secrets typed into the form can be stored encrypted now, in words. */
+    public ReadOnlyStringProperty secretStoreProperty() {
+        return secretStore.getReadOnlyProperty();
     }
 
     /** What went wrong with the last command, in words; empty when nothing did. */
@@ -140,8 +163,12 @@ public final class ClustersViewModel implements AutoCloseable {
         problem.set("");
         ClusterProfile profile;
         try {
-            profile = new ClusterProfile(name.get().trim(), bootstrapServers.get().trim(), parseProperties(clientProperties.get()),
-                    writable.get());
+            Map<String, String> properties = security.read().applyTo(parseProperties(clientProperties.get()));
+            SecretVault vault = SecretVault.current();
+            if (vault != null) {
+                properties = SecretReferences.encryptPlain(properties, vault);
+            }
+            profile = new ClusterProfile(name.get().trim(), bootstrapServers.get().trim(), properties, writable.get());
             ClusterProfile previous = selected.get();
             profiles.setAll(store.save(previous == null ? null : previous.name(), profile));
         } catch (IllegalArgumentException | IllegalStateException e) {
@@ -198,6 +225,51 @@ public final class ClustersViewModel implements AutoCloseable {
                 .thenCompose(this::connectTo);
     }
 
+    /**
+     * Unlocks the stored secrets with the typed passphrase (creating the store on first use) off the FX thread: the
+     * key derivation takes a moment on purpose. The passphrase is cleared either way.
+     */
+    public CompletableFuture<Void> unlockSecrets() {
+        problem.set("");
+        char[] typed = passphrase.get() == null ? new char[0] : passphrase.get().toCharArray();
+        passphrase.set("");
+        return Background.supply(() -> SecretVault.unlock(store.folder(), typed))
+                .handleAsync((vault, failure) -> {
+                    if (failure != null) {
+                        problem.set(rootMessage(failure));
+                    }
+                    describeSecretStore();
+                    return null;
+                }, ui);
+    }
+
+    /**
+     * Fills the form from a Kafka {@code client.properties} file (bootstrap.servers, security.protocol, sasl.*, ssl.*);
+     * nothing is saved until Save. A file that cannot be read says why.
+     */
+    public void importClientProperties(java.nio.file.Path file) {
+        problem.set("");
+        try {
+            String fileName = file.getFileName().toString().replaceFirst("\\.properties$", "");
+            ClusterProfile imported = ClusterProfile.fromClientProperties(name.get().isBlank() ? fileName : name.get(),
+                    ClientProperties.read(file));
+            selected.set(null);
+            fillForm(imported);
+        } catch (IllegalArgumentException e) {
+            problem.set(e.getMessage());
+        }
+    }
+
+    private void describeSecretStore() {
+        if (SecretVault.current() != null) {
+            secretStore.set("Unlocked: passwords typed in are stored encrypted.");
+        } else if (SecretVault.existsIn(store.folder())) {
+            secretStore.set("Locked: give the passphrase to use stored passwords or store new ones.");
+        } else {
+            secretStore.set("No passphrase yet: give one to store passwords encrypted, or use ${env:NAME} / ${file:/path:key}.");
+        }
+    }
+
     private CompletableFuture<ClusterOverview> connectTo(ClusterProfile profile) {
         problem.set("");
         return activeCluster.connect(profile);
@@ -208,7 +280,10 @@ public final class ClustersViewModel implements AutoCloseable {
         name.set(profile == null ? "" : profile.name());
         bootstrapServers.set(profile == null ? "" : profile.bootstrapServers());
         writable.set(profile != null && profile.writable());
+        ConnectionSecurity filled = profile == null ? ConnectionSecurity.none() : profile.security();
+        security.fill(filled);
         clientProperties.set(profile == null ? "" : new TreeMap<>(profile.properties()).entrySet().stream()
+                .filter(e -> !ConnectionSecurity.owns(e.getKey(), filled.mechanism()))
                 .map(e -> e.getKey() + "=" + e.getValue())
                 .collect(Collectors.joining("\n")));
     }

@@ -16,7 +16,6 @@ import javafx.scene.layout.VBox;
 
 /**
  * The window's frame: navigation on the left, the chosen screen in the middle, the status bar at the bottom.
- * Screens that later issues bring are listed as "coming" and cannot be opened; there is no stand-in content.
  */
 public final class MainWindow extends BorderPane {
 
@@ -50,20 +49,6 @@ public final class MainWindow extends BorderPane {
             button.setSelected(true);
             setCenter(screen);
         }
-    }
-
-    /** Lists a screen that is not built yet: visible so people know it is planned, but it cannot be opened. */
-    public void addComingScreen(String title, String whatItWillDo) {
-        ToggleButton button = navigationButton(title);
-        button.setDisable(true);
-        button.getStyleClass().add("coming");
-        Label badge = new Label("coming");
-        badge.getStyleClass().add("coming-badge");
-        button.setGraphic(badge);
-        button.setContentDisplay(javafx.scene.control.ContentDisplay.RIGHT);
-        button.setGraphicTextGap(8);
-        button.setAccessibleText(title + ", coming in a later version");
-        button.setTooltip(new Tooltip(whatItWillDo));
     }
 
     /** Shows the screen with this title, as a click on its navigation button would. */

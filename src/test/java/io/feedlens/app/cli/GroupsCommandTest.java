@@ -122,6 +122,32 @@ class GroupsCommandTest {
     }
 
     @Test
+    void executeOnASavedReadOnlyProfileIsRefusedAndChangesNothingWhileAWritableOneApplies(EmbeddedKafka broker,
+            @org.junit.jupiter.api.io.TempDir java.nio.file.Path home) throws Exception {
+        String group = "cli-read-only-" + UUID.randomUUID();
+        String topic = topicWithGroupAt4(broker, group);
+        String previousHome = System.getProperty(io.feedlens.app.DataFolder.PROPERTY);
+        System.setProperty(io.feedlens.app.DataFolder.PROPERTY, home.toString());
+        try {
+            io.feedlens.app.profiles.ProfileStore store = new io.feedlens.app.profiles.ProfileStore(home);
+            store.save(null, io.feedlens.app.cluster.ClusterProfile.of("prod", broker.bootstrapServers()));
+            store.save(null, io.feedlens.app.cluster.ClusterProfile.of("staging", broker.bootstrapServers()).withWritable(true));
+
+            int refused = run("reset", group, "--connection", "prod", "--topic", topic, "--to-earliest", "--execute");
+
+            assertThat(refused).isEqualTo(2);
+            assertThat(err.toString()).contains("The connection 'prod' is not marked writable");
+            assertThat(committed(broker, group, topic)).isEqualTo(4);
+
+            assertThat(run("reset", group, "--connection", "staging", "--topic", topic, "--to-earliest", "--execute"))
+                    .as(err.toString()).isZero();
+            assertThat(committed(broker, group, topic)).isZero();
+        } finally {
+            System.setProperty(io.feedlens.app.DataFolder.PROPERTY, previousHome);
+        }
+    }
+
+    @Test
     void aResetWithoutATargetOrModeIsAUsageError(EmbeddedKafka broker) {
         assertThat(run("reset", "g", "--bootstrap", broker.bootstrapServers(), "--topic", "t", "--dry-run")).isEqualTo(2);
         assertThat(err.toString()).contains("--to-earliest");

@@ -45,15 +45,60 @@ class ClustersViewModelTest {
     }
 
     @Test
-    void selectingAProfileFillsTheFormWithItsPropertiesOneALine() {
-        new ProfileStore(folder).save(null, new ClusterProfile("secured", "k:9093",
-                java.util.Map.of("security.protocol", "SASL_SSL", "sasl.mechanism", "SCRAM-SHA-512")));
+    void selectingAProfileFillsTheSecuritySectionAndTheOtherPropertiesOneALine() {
+        new ProfileStore(folder).save(null, new ClusterProfile("secured", "k:9093", java.util.Map.of(
+                "security.protocol", "SASL_SSL", "sasl.mechanism", "SCRAM-SHA-512", "client.id", "feedlens-ops", "acks", "all",
+                "sasl.jaas.config", "org.apache.kafka.common.security.scram.ScramLoginModule required username=\"ops\" password=\"${env:KAFKA_PW}\";")));
         ClustersViewModel model = model(() -> null);
 
         model.selectedProperty().set(model.profiles().get(0));
 
         assertThat(model.nameProperty().get()).isEqualTo("secured");
-        assertThat(model.clientPropertiesProperty().get()).isEqualTo("sasl.mechanism=SCRAM-SHA-512\nsecurity.protocol=SASL_SSL");
+        assertThat(model.security().protocolProperty().get()).isEqualTo("SASL_SSL");
+        assertThat(model.security().mechanismProperty().get()).isEqualTo("SCRAM-SHA-512");
+        assertThat(model.security().usernameProperty().get()).isEqualTo("ops");
+        assertThat(model.security().passwordProperty().get()).isEqualTo("${env:KAFKA_PW}");
+        assertThat(model.clientPropertiesProperty().get()).isEqualTo("acks=all\nclient.id=feedlens-ops");
+    }
+
+    @Test
+    void aPlainPasswordIsNotSavedWhileTheSecretStoreIsLockedAndTheMessageSaysWhatToDo() {
+        io.feedlens.app.secrets.SecretVault.lock();
+        ClustersViewModel model = model(() -> null);
+        model.nameProperty().set("prod");
+        model.bootstrapServersProperty().set("k:9093");
+        model.security().protocolProperty().set("SASL_SSL");
+        model.security().mechanismProperty().set("PLAIN");
+        model.security().usernameProperty().set("bob");
+        model.security().passwordProperty().set("hunter2-plain");
+
+        assertThat(model.saveProfile()).isNull();
+
+        assertThat(model.problemProperty().get()).contains("does not save secrets in plain text", "${env:KAFKA_PASSWORD}")
+                .doesNotContain("hunter2-plain");
+        assertThat(new ProfileStore(folder).load()).isEmpty();
+    }
+
+    @Test
+    void importingAClientPropertiesFileFillsTheFormWithoutSaving() throws Exception {
+        java.nio.file.Path file = java.nio.file.Files.writeString(folder.resolve("staging.properties"), String.join("\n",
+                "bootstrap.servers=kafka-1:9093,kafka-2:9093", "security.protocol=SSL",
+                "ssl.truststore.location=/etc/kafka/trust.p12", "ssl.truststore.password=${file:/etc/kafka/pw.properties:trust}",
+                "ssl.endpoint.identification.algorithm=https", ""));
+        ClustersViewModel model = model(() -> null);
+
+        model.importClientProperties(file);
+
+        assertThat(model.nameProperty().get()).isEqualTo("staging");
+        assertThat(model.bootstrapServersProperty().get()).isEqualTo("kafka-1:9093,kafka-2:9093");
+        assertThat(model.security().protocolProperty().get()).isEqualTo("SSL");
+        assertThat(model.security().truststorePathProperty().get()).isEqualTo("/etc/kafka/trust.p12");
+        assertThat(model.security().truststorePasswordProperty().get()).isEqualTo("${file:/etc/kafka/pw.properties:trust}");
+        assertThat(model.clientPropertiesProperty().get()).isEqualTo("ssl.endpoint.identification.algorithm=https");
+        assertThat(new ProfileStore(folder).load()).isEmpty();
+
+        model.importClientProperties(folder.resolve("missing.properties"));
+        assertThat(model.problemProperty().get()).startsWith("Cannot read client properties from");
     }
 
     @Test
