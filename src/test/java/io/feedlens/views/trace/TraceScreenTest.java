@@ -121,6 +121,30 @@ class TraceScreenTest {
     }
 
     @Test
+    void whoElseUsedThisVersionListsItsDecisionsAndAFlagShowsInTheTrace(FxRobot robot, EmbeddedKafka broker) throws Exception {
+        connectAndIndex(robot, broker);
+        GroundTruth.Decision decision = feed.truth.decisions().stream().filter(GroundTruth.Decision::hasUsedList).findFirst().orElseThrow();
+        trace(robot, decision.id());
+        GroundTruth.Feature first = feature(cardTexts(robot, "#card-feature-0").get(1));
+        long expected = feed.truth.decisions().stream().filter(GroundTruth.Decision::hasUsedList)
+                .filter(d -> d.usedFeatureIds().stream().map(id -> feed.truth.features().stream().filter(f -> f.id().equals(id)).findFirst())
+                        .anyMatch(f -> f.isPresent() && f.get().featureView().equals(first.featureView()) && f.get().version() == first.version()))
+                .count();
+
+        robot.clickOn("#card-feature-0");
+        robot.clickOn("#trace-who-else");
+
+        waitUntil(() -> text(robot, "#impact-message").startsWith(String.format(java.util.Locale.ROOT, "%,d decisions used %s@%d",
+                expected, first.featureView(), first.version())));
+        assertThat(robot.lookup("#impact-decisions").queryTableView().getItems()).hasSize((int) expected);
+        robot.interact(() -> workbench.impact().flag("counts double after the 10:00 deploy"));
+        waitUntil(() -> text(robot, "#impact-flag").equals("⚑ flagged as wrong: counts double after the 10:00 deploy"));
+
+        trace(robot, decision.id());
+        assertThat(flagsOn(robot, "#card-feature-0")).contains("⚑ flagged version");
+    }
+
+    @Test
     void aDecisionWithoutAUsedListShowsInferredLinksInWords(FxRobot robot, EmbeddedKafka broker) throws Exception {
         connectAndIndex(robot, broker);
         String id = feed.truth.hardCases(GroundTruth.Kind.DECISION_WITHOUT_USED).get(0).ids().get(0);
