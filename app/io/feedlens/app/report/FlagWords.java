@@ -8,13 +8,14 @@ import io.feedlens.lineage.trace.TraceFlag;
 
 /**
  * A trace flag as a reviewer reads it: a symbol that survives black-and-white printing, a word, and what it means in
- * plain language. The report never shows a flag by colour alone; a screen can take the same words.
+ * plain language. The report never shows a flag by colour alone, and the Trace screen takes the same words. The
+ * symbols are ones DejaVu Sans draws (the font Debian desktops and Chromium fall back to), so none prints as a box.
  */
 public record FlagWords(TraceFlag flag, String symbol, String word, String meaning) {
 
     public static FlagWords of(TraceFlag flag) {
         return switch (flag) {
-            case STALE -> new FlagWords(flag, "⏱", "stale",
+            case STALE -> new FlagWords(flag, "◷", "stale",
                     "The feature value was older than the longest age its definition allows (its time to live) when the decision was made.");
             case MISMATCH -> new FlagWords(flag, "≠", "mismatch",
                     "The value the model recorded differs from the stored feature record, or a lookup of the latest value at decision "

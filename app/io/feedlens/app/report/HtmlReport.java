@@ -27,7 +27,7 @@ import io.feedlens.app.report.AuditReport.TopicState;
 public final class HtmlReport {
 
     private static final String STYLE = """
-            body { font-family: system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif;
+            body { font-family: system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, "DejaVu Sans", sans-serif;
                    color: #111; background: #fff; max-width: 60rem; margin: 1.5rem auto; padding: 0 1rem; line-height: 1.4; }
             h1 { font-size: 1.5rem; margin-bottom: 0.2rem; }
             h2 { font-size: 1.2rem; border-bottom: 2px solid #111; padding-bottom: 0.15rem; margin-top: 2rem; }

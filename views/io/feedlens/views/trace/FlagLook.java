@@ -3,55 +3,31 @@ package io.feedlens.views.trace;
 import java.util.Collection;
 import java.util.Locale;
 
+import io.feedlens.app.report.FlagWords;
 import io.feedlens.lineage.trace.TraceFlag;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.FlowPane;
 
 /**
- * How a flag looks: a shape, a word and a colour together — never colour alone, so it reads in black and white, on
- * a projector and for people who don't tell red from green. The tooltip says what the flag means.
+ * How a flag looks on screen: the audit report's symbol and word ({@link FlagWords}) with a colour — never colour
+ * alone, so it reads in black and white, on a projector and for people who don't tell red from green. The tooltip
+ * says what the flag means, in the report's words.
  */
-enum FlagLook {
-    STALE(TraceFlag.STALE, "◷", "stale", "Older than its feature view's TTL when the decision was made."),
-    MISMATCH(TraceFlag.MISMATCH, "≠", "mismatch", "The value the decision logged differs from the feature record, or the as-of join would pick another record."),
-    MISSING(TraceFlag.MISSING, "∅", "missing", "The decision names a record that was never indexed."),
-    NOT_REPLAYABLE(TraceFlag.NOT_REPLAYABLE, "✂", "not replayable", "The record has left Kafka's retention: it cannot be read or replayed."),
-    FLAGGED_VERSION(TraceFlag.FLAGGED_VERSION, "⚑", "flagged version", "A person marked this feature view version as wrong."),
-    INFERRED(TraceFlag.INFERRED, "≈", "inferred", "Linked by the as-of join, not by the decision's own used list.");
+final class FlagLook {
 
-    private final TraceFlag flag;
-    private final String symbol;
-    private final String word;
-    private final String meaning;
-
-    FlagLook(TraceFlag flag, String symbol, String word, String meaning) {
-        this.flag = flag;
-        this.symbol = symbol;
-        this.word = word;
-        this.meaning = meaning;
+    private FlagLook() {
     }
 
-    static FlagLook of(TraceFlag flag) {
-        return valueOf(flag.name());
-    }
-
-    String text() {
-        return symbol + " " + word;
-    }
-
-    String meaning() {
-        return meaning;
-    }
-
-    String styleClass() {
+    static String styleClass(TraceFlag flag) {
         return "flag-" + flag.name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
-    Label badge() {
-        Label badge = new Label(text());
-        badge.getStyleClass().addAll("flag", styleClass());
-        badge.setTooltip(new Tooltip(meaning));
+    static Label badge(TraceFlag flag) {
+        FlagWords words = FlagWords.of(flag);
+        Label badge = new Label(words.label());
+        badge.getStyleClass().addAll("flag", styleClass(flag));
+        badge.setTooltip(new Tooltip(words.meaning()));
         return badge;
     }
 
@@ -59,7 +35,7 @@ enum FlagLook {
     static FlowPane badges(Collection<TraceFlag> flags) {
         FlowPane row = new FlowPane(4, 2);
         row.getStyleClass().add("flags");
-        flags.stream().sorted().map(FlagLook::of).map(FlagLook::badge).forEach(row.getChildren()::add);
+        flags.stream().sorted().map(FlagLook::badge).forEach(row.getChildren()::add);
         return row;
     }
 }

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 
 import io.feedlens.app.lineage.TraceText;
+import io.feedlens.app.report.FlagWords;
 import io.feedlens.lineage.trace.Trace;
 import io.feedlens.lineage.trace.TraceEvent;
 import io.feedlens.lineage.trace.TraceFlag;
@@ -93,7 +94,7 @@ final class TimelinePane extends Pane {
         bar.getStyleClass().addAll("timeline-bar", stale ? "timeline-bar-stale" : "timeline-bar-fresh");
         String age = input.freshness() == null ? "" : TraceText.age(input.freshness());
         Tooltip.install(bar, new Tooltip("as of " + input.asOf() + " · " + age + " old at the decision" + (stale ? " · stale" : "")));
-        Label ageLabel = new Label((stale ? "◷ stale · " : "") + age);
+        Label ageLabel = new Label((stale ? FlagWords.of(TraceFlag.STALE).label() + " · " : "") + age);
         ageLabel.getStyleClass().addAll("timeline-age", stale ? "flag-stale" : "timeline-age-fresh");
         // A bar too short to hold its age gets the age on its left, clear of the decision line and the TTL mark.
         boolean roomInside = Math.abs(to - from) > 70;

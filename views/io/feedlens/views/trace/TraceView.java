@@ -6,6 +6,7 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 import io.feedlens.app.decode.RecordDecoder;
+import io.feedlens.app.report.FlagWords;
 import io.feedlens.lineage.model.FeatureVersion;
 import io.feedlens.lineage.trace.Trace;
 import io.feedlens.views.messages.RecordDetailPane;
@@ -108,13 +109,13 @@ public final class TraceView extends BorderPane {
         summary.setMinWidth(Region.USE_PREF_SIZE);
         flags.setId("trace-flags");
         // The legend in words on screen, not only in a tooltip: a reviewer should not have to hover to read a flag.
-        Label legend = new Label("Legend: " + java.util.Arrays.stream(FlagLook.values()).map(FlagLook::text)
+        Label legend = new Label("Legend: " + FlagWords.legend().stream().map(FlagWords::label)
                 .collect(java.util.stream.Collectors.joining("  ")));
         legend.setId("trace-legend");
         legend.getStyleClass().add("text-muted");
         StringBuilder text = new StringBuilder();
-        for (FlagLook look : FlagLook.values()) {
-            text.append(look.text()).append(": ").append(look.meaning()).append('\n');
+        for (FlagWords words : FlagWords.legend()) {
+            text.append(words.label()).append(": ").append(words.meaning()).append('\n');
         }
         legend.setTooltip(new Tooltip(text.toString().strip()));
         HBox row = new HBox(10, summary, flags);
