@@ -78,30 +78,56 @@ final class PartitionReader {
             return false;
         }
         List<DecodedRecord> batch = new ArrayList<>();
-        boolean any = false;
-        for (ConsumerRecord<byte[], byte[]> record : records) {
-            if (handle.shouldStop()) {
-                break;
-            }
-            Long end = remaining.get(new TopicPartition(record.topic(), record.partition()));
-            if (end == null || record.offset() >= end) {
-                continue;
-            }
-            any = true;
-            handle.scanned.incrementAndGet();
-            handle.bytes.addAndGet(Math.max(0, record.serializedKeySize()) + Math.max(0, record.serializedValueSize()));
-            CandidateRecord candidate = CandidateRecord.of(record, decoder);
-            if (!candidate.value().ok()) {
-                handle.undecoded.incrementAndGet();
-            }
-            if (request.filter().test(candidate, handle.filterErrors::incrementAndGet) && admit()) {
-                batch.add(candidate.decoded());
+        Tally tally = new Tally();
+        for (TopicPartition partition : records.partitions()) {
+            Long end = remaining.get(partition);
+            if (end != null) {
+                takePartition(records.records(partition), end, batch, tally);
             }
         }
+        // Shared figures once a poll, not once a record: the readers' threads would fight over their cache lines.
+        tally.addTo(handle);
         if (!batch.isEmpty()) {
             matches.accept(batch);
         }
-        return any;
+        return tally.scanned > 0;
+    }
+
+    private void takePartition(List<ConsumerRecord<byte[], byte[]>> records, long end, List<DecodedRecord> batch, Tally tally) {
+        for (ConsumerRecord<byte[], byte[]> record : records) {
+            if (record.offset() >= end || handle.shouldStop()) {
+                return;
+            }
+            tally.scanned++;
+            tally.bytes += Math.max(0, record.serializedKeySize()) + Math.max(0, record.serializedValueSize());
+            CandidateRecord candidate = CandidateRecord.of(record, decoder);
+            if (request.filter().test(candidate, tally::filterError) && admit()) {
+                DecodedRecord match = candidate.decoded();
+                batch.add(match);
+                tally.undecoded += match.value().ok() ? 0 : 1;
+            } else if (!request.filter().valueDecodes(candidate)) {
+                tally.undecoded++;
+            }
+        }
+    }
+
+    /** One poll's figures, kept on the reading thread. */
+    private static final class Tally {
+        long scanned;
+        long bytes;
+        long undecoded;
+        long filterErrors;
+
+        void filterError() {
+            filterErrors++;
+        }
+
+        void addTo(ScanHandle handle) {
+            handle.scanned.addAndGet(scanned);
+            handle.bytes.addAndGet(bytes);
+            handle.undecoded.addAndGet(undecoded);
+            handle.filterErrors.addAndGet(filterErrors);
+        }
     }
 
     /** Counts a match unless the request's limit was reached already. */
