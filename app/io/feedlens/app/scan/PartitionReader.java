@@ -32,6 +32,8 @@ final class PartitionReader {
     private final ScanHandle handle;
     private final Consumer<List<DecodedRecord>> matches;
     private final Duration stallLimit;
+    /** Records read in range per partition; whoever waited for {@link #read()} to end may look. */
+    private final Map<TopicPartition, Long> seen = new HashMap<>();
 
     PartitionReader(KafkaConsumer<byte[], byte[]> consumer, List<PartitionRange> ranges, RecordDecoder decoder,
                     ScanRequest request, ScanHandle handle, Consumer<List<DecodedRecord>> matches, Duration stallLimit) {
@@ -42,6 +44,10 @@ final class PartitionReader {
         this.handle = handle;
         this.matches = matches;
         this.stallLimit = stallLimit;
+    }
+
+    Map<TopicPartition, Long> seen() {
+        return seen;
     }
 
     /** Reads its ranges to their ends; returns why it could not, or null. */
@@ -82,7 +88,8 @@ final class PartitionReader {
         for (TopicPartition partition : records.partitions()) {
             Long end = remaining.get(partition);
             if (end != null) {
-                takePartition(records.records(partition), end, batch, tally);
+                long taken = takePartition(records.records(partition), end, batch, tally);
+                seen.merge(partition, taken, Long::sum);
             }
         }
         // Shared figures once a poll, not once a record: the readers' threads would fight over their cache lines.
@@ -93,11 +100,14 @@ final class PartitionReader {
         return tally.scanned > 0;
     }
 
-    private void takePartition(List<ConsumerRecord<byte[], byte[]>> records, long end, List<DecodedRecord> batch, Tally tally) {
+    /** Returns how many records of the partition were in range. */
+    private long takePartition(List<ConsumerRecord<byte[], byte[]>> records, long end, List<DecodedRecord> batch, Tally tally) {
+        long taken = 0;
         for (ConsumerRecord<byte[], byte[]> record : records) {
             if (record.offset() >= end || handle.shouldStop()) {
-                return;
+                break;
             }
+            taken++;
             tally.scanned++;
             tally.bytes += Math.max(0, record.serializedKeySize()) + Math.max(0, record.serializedValueSize());
             CandidateRecord candidate = CandidateRecord.of(record, decoder);
@@ -109,6 +119,7 @@ final class PartitionReader {
                 tally.undecoded++;
             }
         }
+        return taken;
     }
 
     /** One poll's figures, kept on the reading thread. */
