@@ -15,6 +15,7 @@ import io.feedlens.app.cli.LineageCommand;
 import io.feedlens.app.cli.SchemasCommand;
 import io.feedlens.app.cli.SearchCommand;
 import io.feedlens.app.cli.TraceCommand;
+import io.feedlens.views.messages.MessagesStallBenchmark;
 import javafx.application.Application;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -26,6 +27,11 @@ import picocli.CommandLine.ScopeType;
         subcommands = {ClusterCommand.class, SearchCommand.class, SchemasCommand.class, GroupsCommand.class, DemoCommand.class, BenchCommand.class,
                 IndexCommand.class, TraceCommand.class, ImpactCommand.class, LineageCommand.class})
 public final class FeedLensCommand implements Callable<Integer> {
+
+    static {
+        // The FX thread's benchmark runs the Messages tab, so it lives here, above app's bench command.
+        BenchCommand.addBenchmark(MessagesStallBenchmark::new);
+    }
 
     @Option(names = "--demo", description = "Start the embedded demo cluster with its live feed and connect to it.")
     boolean demo;

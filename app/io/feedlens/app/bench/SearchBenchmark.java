@@ -5,32 +5,23 @@ import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import java.util.concurrent.atomic.AtomicLong;
 
 import io.feedlens.app.broker.EmbeddedKafka;
 import io.feedlens.app.decode.DecoderSettings;
 import io.feedlens.app.decode.DecodedRecord;
 import io.feedlens.app.decode.RecordDecoder;
-import io.feedlens.app.demo.FeedRecords;
-import io.feedlens.app.demo.PaymentMix;
 import io.feedlens.app.scan.ScanHandle;
 import io.feedlens.app.scan.ScanRequest;
 import io.feedlens.app.scan.ScanSummary;
 import io.feedlens.app.scan.TopicScan;
 import io.feedlens.app.search.RecordFilter;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /**
  * FeedLens search over N demo payments (JSON with CloudEvents headers) against a bare KafkaConsumer loop that reads
@@ -63,8 +54,8 @@ public final class SearchBenchmark implements Benchmark {
         Path folder = Files.createTempDirectory("feedlens-bench-search");
         try (EmbeddedKafka broker = EmbeddedKafka.start(folder)) {
             Map<String, Object> client = Map.of("bootstrap.servers", broker.bootstrapServers());
-            long bytes = writePayments(broker, client);
-            out.printf("topic: %,d payments, %.1f MB of values, 3 partitions%n", records, bytes / 1e6);
+            long bytes = PaymentsTopic.write(broker, TOPIC, records);
+            out.printf("topic: %,d payments, %.1f MB of values, %d partitions%n", records, bytes / 1e6, PaymentsTopic.PARTITIONS);
             out.flush();
             bareConsumer(client);
             search(client, "value.amount > 5000");
@@ -83,31 +74,6 @@ public final class SearchBenchmark implements Benchmark {
         } finally {
             BrokerStartBenchmark.deleteQuietly(folder);
         }
-    }
-
-    private long writePayments(EmbeddedKafka broker, Map<String, Object> client) throws Exception {
-        try (Admin admin = Admin.create(client)) {
-            admin.createTopics(List.of(new NewTopic(TOPIC, 3, (short) 1))).all().get();
-        }
-        Random random = new Random(42);
-        List<String> cards = PaymentMix.cards(500);
-        Instant start = Instant.now().minus(Duration.ofHours(2));
-        List<ProducerRecord<byte[], byte[]>> distinct = new ArrayList<>();
-        for (int i = 0; i < 20_000; i++) {
-            distinct.add(FeedRecords.payment(TOPIC, PaymentMix.payment(random, cards.get(i % cards.size()), start.plusMillis(i))));
-        }
-        Map<String, Object> config = Map.of("bootstrap.servers", broker.bootstrapServers(), "acks", "1",
-                "linger.ms", 20, "batch.size", 512 * 1024, "enable.idempotence", false);
-        long bytes = 0;
-        try (var producer = new KafkaProducer<>(config, new ByteArraySerializer(), new ByteArraySerializer())) {
-            for (int i = 0; i < records; i++) {
-                ProducerRecord<byte[], byte[]> record = distinct.get(i % distinct.size());
-                producer.send(record);
-                bytes += record.value().length;
-            }
-            producer.flush();
-        }
-        return bytes;
     }
 
     /** Records per second of a consumer that reads everything to the end offsets and does nothing else. */
@@ -150,7 +116,7 @@ public final class SearchBenchmark implements Benchmark {
         AtomicLong peak = new AtomicLong();
         long began = System.nanoTime();
         ScanHandle scan = TopicScan.start(client, new RecordDecoder(DecoderSettings.automatic()),
-                ScanRequest.wholeTopic(TOPIC, RecordFilter.of(filter, null)), batch -> {
+                ScanRequest.wholeTopic(TOPIC, RecordFilter.of(filter, null)).handOver(TABLE_ROWS), batch -> {
                     synchronized (table) {
                         int room = TABLE_ROWS - table.size();
                         if (room > 0) {

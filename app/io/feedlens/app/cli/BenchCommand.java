@@ -1,7 +1,10 @@
 package io.feedlens.app.cli;
 
 import java.io.PrintWriter;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.IntFunction;
 import java.util.concurrent.Callable;
 
 import io.feedlens.app.bench.BenchResult;
@@ -25,7 +28,7 @@ import picocli.CommandLine.Spec;
  * with the ratio to a baseline measured in the same run. Later issues add their benchmarks to {@link #benchmarks()}.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = "Run a benchmark: broker-start, feed-throughput, topic-list, group-lag, search, index (in-process broker); decode-json, decode-avro (in memory); or all.")
+        description = "Run a benchmark: broker-start, feed-throughput, topic-list, group-lag, search, index (in-process broker); fx-stall (the Messages tab, headless); decode-json, decode-avro (in memory); or all.")
 public final class BenchCommand implements Callable<Integer> {
 
     @Parameters(paramLabel = "NAME", description = "The benchmark to run, or 'all'.")
@@ -43,13 +46,23 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--topics", defaultValue = "1000", description = "Topics for topic-list (default ${DEFAULT-VALUE}).")
     int topics;
 
-    @Option(names = "--records", defaultValue = "1000000", description = "Records for the search benchmark (default ${DEFAULT-VALUE}).")
+    @Option(names = "--records", defaultValue = "1000000", description = "Records for the search and fx-stall benchmarks (default ${DEFAULT-VALUE}).")
     int records;
 
+    /** Benchmarks from layers above this one (views: the FX thread's stalls), made with the --records count. */
+    private static final List<IntFunction<Benchmark>> FROM_ABOVE = new CopyOnWriteArrayList<>();
+
+    /** Adds a benchmark that app cannot name (it lives in views); call before the command line runs. */
+    public static void addBenchmark(IntFunction<Benchmark> byRecordCount) {
+        FROM_ABOVE.add(byRecordCount);
+    }
+
     List<Benchmark> benchmarks() {
-        return List.of(new BrokerStartBenchmark(runs), new FeedThroughputBenchmark(decisions), new TopicListBenchmark(topics, runs),
-                new GroupLagBenchmark(runs), new SearchBenchmark(records), new DecodeJsonBenchmark(decisions), new DecodeAvroBenchmark(decisions),
-                new IndexBenchmark(decisions));
+        List<Benchmark> all = new ArrayList<>(List.of(new BrokerStartBenchmark(runs), new FeedThroughputBenchmark(decisions),
+                new TopicListBenchmark(topics, runs), new GroupLagBenchmark(runs), new SearchBenchmark(records),
+                new DecodeJsonBenchmark(decisions), new DecodeAvroBenchmark(decisions), new IndexBenchmark(decisions)));
+        FROM_ABOVE.forEach(make -> all.add(make.apply(records)));
+        return all;
     }
 
     @Override

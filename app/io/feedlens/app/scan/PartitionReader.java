@@ -111,10 +111,11 @@ final class PartitionReader {
             tally.scanned++;
             tally.bytes += Math.max(0, record.serializedKeySize()) + Math.max(0, record.serializedValueSize());
             CandidateRecord candidate = CandidateRecord.of(record, decoder);
-            if (request.filter().test(candidate, tally::filterError) && admit()) {
-                DecodedRecord match = candidate.decoded();
-                batch.add(match);
-                tally.undecoded += match.value().ok() ? 0 : 1;
+            long match = request.filter().test(candidate, tally::filterError) ? admit() : 0;
+            if (match > 0 && (request.handOver() == 0 || match <= request.handOver())) {
+                DecodedRecord decoded = candidate.decoded();
+                batch.add(decoded);
+                tally.undecoded += decoded.value().ok() ? 0 : 1;
             } else if (!request.filter().valueDecodes(candidate)) {
                 tally.undecoded++;
             }
@@ -141,17 +142,17 @@ final class PartitionReader {
         }
     }
 
-    /** Counts a match unless the request's limit was reached already. */
-    private boolean admit() {
+    /** Counts a match unless the request's limit was reached already; returns its number among the matches, or 0. */
+    private long admit() {
         long count = handle.matched.incrementAndGet();
         if (request.maxMatches() > 0 && count >= request.maxMatches()) {
             handle.limitReached.set(true);
             if (count > request.maxMatches()) {
                 handle.matched.decrementAndGet();
-                return false;
+                return 0;
             }
         }
-        return true;
+        return count;
     }
 
     /** A partition is done once its position passed the range's end (gaps, markers and aborted records included). */
