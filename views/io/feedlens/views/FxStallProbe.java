@@ -1,5 +1,7 @@
 package io.feedlens.views;
 
+import java.util.Arrays;
+
 import javafx.animation.AnimationTimer;
 
 /**
@@ -10,6 +12,9 @@ public final class FxStallProbe {
 
     private volatile long worstGapNanos;
     private long lastPulse;
+    /** Every gap since start, for percentiles; at 60 pulses a second a minute is 3,600 of them. */
+    private long[] gaps = new long[4096];
+    private int gapCount;
     private final AnimationTimer timer = new AnimationTimer() {
         @Override
         public void handle(long now) {
@@ -17,12 +22,16 @@ public final class FxStallProbe {
             long time = System.nanoTime();
             if (lastPulse != 0) {
                 worstGapNanos = Math.max(worstGapNanos, time - lastPulse);
+                record(time - lastPulse);
             }
             lastPulse = time;
         }
     };
 
     public void start() {
+        synchronized (this) {
+            gapCount = 0;
+        }
         lastPulse = 0;
         worstGapNanos = 0;
         timer.start();
@@ -35,5 +44,28 @@ public final class FxStallProbe {
     /** The longest time between two pulses since {@link #start()}, in milliseconds. Any thread may ask. */
     public double worstGapMillis() {
         return worstGapNanos / 1e6;
+    }
+
+    /** The gap that {@code percent} % of the gaps since {@link #start()} did not exceed, in milliseconds; 0 before two pulses. */
+    public synchronized double gapPercentileMillis(double percent) {
+        if (gapCount == 0) {
+            return 0;
+        }
+        long[] sorted = Arrays.copyOf(gaps, gapCount);
+        Arrays.sort(sorted);
+        int index = (int) Math.ceil(percent / 100 * gapCount) - 1;
+        return sorted[Math.max(0, Math.min(gapCount - 1, index))] / 1e6;
+    }
+
+    /** How many pulses were measured since {@link #start()}. */
+    public synchronized int pulses() {
+        return gapCount;
+    }
+
+    private synchronized void record(long gap) {
+        if (gapCount == gaps.length) {
+            gaps = Arrays.copyOf(gaps, gaps.length * 2);
+        }
+        gaps[gapCount++] = gap;
     }
 }

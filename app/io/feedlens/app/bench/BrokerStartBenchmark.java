@@ -69,7 +69,7 @@ public final class BrokerStartBenchmark implements Benchmark {
         return sorted.size() % 2 == 1 ? sorted.get(middle) : (sorted.get(middle - 1) + sorted.get(middle)) / 2;
     }
 
-    static void deleteQuietly(Path folder) {
+    public static void deleteQuietly(Path folder) {
         try (var paths = Files.walk(folder)) {
             paths.sorted(Collections.reverseOrder()).forEach(path -> path.toFile().delete());
         } catch (IOException e) {

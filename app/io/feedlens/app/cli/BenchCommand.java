@@ -1,6 +1,7 @@
 package io.feedlens.app.cli;
 
 import java.io.PrintWriter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
@@ -26,7 +27,7 @@ import picocli.CommandLine.Spec;
  * with the ratio to a baseline measured in the same run. Later issues add their benchmarks to {@link #benchmarks()}.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = "Run a benchmark: broker-start, feed-throughput, topic-list, group-lag, search, index, report (in-process broker); decode-json, decode-avro (in memory); or all.")
+        description = "Run a benchmark: broker-start, feed-throughput, topic-list, group-lag, search, index, report (in-process broker); fx-stall, trace-screen (the desktop, headless or under a display); decode-json, decode-avro (in memory); or all.")
 public final class BenchCommand implements Callable<Integer> {
 
     @Parameters(paramLabel = "NAME", description = "The benchmark to run, or 'all'.")
@@ -44,7 +45,7 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--topics", defaultValue = "1000", description = "Topics for topic-list (default ${DEFAULT-VALUE}).")
     int topics;
 
-    @Option(names = "--records", defaultValue = "1000000", description = "Records for the search benchmark (default ${DEFAULT-VALUE}).")
+    @Option(names = "--records", defaultValue = "1000000", description = "Records for the search and fx-stall benchmarks (default ${DEFAULT-VALUE}).")
     int records;
 
     /** Benchmarks of other layers (the desktop's), made once the options are read; see views' command factory. */
@@ -63,8 +64,13 @@ public final class BenchCommand implements Callable<Integer> {
         return runs;
     }
 
+    /** Records asked for with {@code --records}. */
+    public int records() {
+        return records;
+    }
+
     List<Benchmark> benchmarks() {
-        List<Benchmark> all = new java.util.ArrayList<>(appBenchmarks());
+        List<Benchmark> all = new ArrayList<>(appBenchmarks());
         all.addAll(more.apply(this));
         return all;
     }

@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Stream;
 
 import io.feedlens.lineage.RecordCoordinates;
@@ -82,6 +83,30 @@ public final class RecordDecoder {
 
     public Decoded decodeValue(String topic, byte[] bytes) {
         return decodeValue(topic, bytes, new RecordHeaders());
+    }
+
+    /**
+     * The value as a filter that reads only {@code fields} of it needs it: when the value is a JSON object taken by the
+     * same route {@link #decodeValue} would take, a {@link Format#JSON} result whose tree holds just those top-level
+     * fields (the whole document is still checked to be valid JSON, so {@code ok()} is what the full decode says).
+     * Null when that is not certain — other formats, broken JSON — and the caller should decode in full (null rather
+     * than an Optional: this runs once per record of a search).
+     */
+    public Decoded decodeValueFields(String topic, byte[] bytes, Headers headers, Set<String> fields) {
+        if (bytes == null || bytes.length > Math.min(settings.maxDecodeBytes(), DecoderSettings.DEFAULT_MAX_DECODE_BYTES)
+                || !TextPayloads.opensObject(bytes)) {
+            return null;
+        }
+        TopicDecoding chosen = settings.forTopic(topic, false);
+        boolean automaticJson = chosen.format() == null && chosen.writerSchema() == null && schemaIdHeader(headers, false) == null;
+        if (chosen.format() != Format.JSON && !automaticJson) {
+            return null;
+        }
+        try {
+            return Decoded.of(Format.JSON, TextPayloads.jsonFields(bytes, fields), null, bytes.length);
+        } catch (Exception | StackOverflowError e) {
+            return null;
+        }
     }
 
     /** The safety net: whatever a library throws on hostile bytes becomes a reason, never an exception. */

@@ -34,6 +34,8 @@ final class PartitionReader {
     private final ScanHandle handle;
     private final Consumer<List<DecodedRecord>> matches;
     private final Duration stallLimit;
+    /** Records read in range per partition; whoever waited for {@link #read()} to end may look. */
+    private final Map<TopicPartition, Long> seen = new HashMap<>();
 
     PartitionReader(KafkaConsumer<byte[], byte[]> consumer, List<PartitionRange> ranges, RecordDecoder decoder,
                     ScanRequest request, ScanHandle handle, Consumer<List<DecodedRecord>> matches, Duration stallLimit) {
@@ -44,6 +46,10 @@ final class PartitionReader {
         this.handle = handle;
         this.matches = matches;
         this.stallLimit = stallLimit;
+    }
+
+    Map<TopicPartition, Long> seen() {
+        return seen;
     }
 
     /** Reads its ranges to their ends; returns why it could not, or null. */
@@ -82,43 +88,75 @@ final class PartitionReader {
             return false;
         }
         List<DecodedRecord> batch = new ArrayList<>();
-        boolean any = false;
-        for (ConsumerRecord<byte[], byte[]> record : records) {
-            if (handle.shouldStop()) {
-                break;
-            }
-            Long end = remaining.get(new TopicPartition(record.topic(), record.partition()));
-            if (end == null || record.offset() >= end) {
-                continue;
-            }
-            any = true;
-            handle.scanned.incrementAndGet();
-            handle.bytes.addAndGet(Math.max(0, record.serializedKeySize()) + Math.max(0, record.serializedValueSize()));
-            CandidateRecord candidate = CandidateRecord.of(record, decoder);
-            if (!candidate.value().ok()) {
-                handle.undecoded.incrementAndGet();
-            }
-            if (request.filter().test(candidate, handle.filterErrors::incrementAndGet) && admit()) {
-                batch.add(candidate.decoded());
+        Tally tally = new Tally();
+        for (TopicPartition partition : records.partitions()) {
+            Long end = remaining.get(partition);
+            if (end != null) {
+                long taken = takePartition(records.records(partition), end, batch, tally);
+                seen.merge(partition, taken, Long::sum);
             }
         }
+        // Shared figures once a poll, not once a record: the readers' threads would fight over their cache lines.
+        tally.addTo(handle);
         if (!batch.isEmpty()) {
             matches.accept(batch);
         }
-        return any;
+        return tally.scanned > 0;
     }
 
-    /** Counts a match unless the request's limit was reached already. */
-    private boolean admit() {
+    /** Returns how many records of the partition were in range. */
+    private long takePartition(List<ConsumerRecord<byte[], byte[]>> records, long end, List<DecodedRecord> batch, Tally tally) {
+        long taken = 0;
+        for (ConsumerRecord<byte[], byte[]> record : records) {
+            if (record.offset() >= end || handle.shouldStop()) {
+                break;
+            }
+            taken++;
+            tally.scanned++;
+            tally.bytes += Math.max(0, record.serializedKeySize()) + Math.max(0, record.serializedValueSize());
+            CandidateRecord candidate = CandidateRecord.of(record, decoder);
+            long match = request.filter().test(candidate, tally::filterError) ? admit() : 0;
+            if (match > 0 && (request.handOver() == 0 || match <= request.handOver())) {
+                DecodedRecord decoded = candidate.decoded();
+                batch.add(decoded);
+                tally.undecoded += decoded.value().ok() ? 0 : 1;
+            } else if (!request.filter().valueDecodes(candidate)) {
+                tally.undecoded++;
+            }
+        }
+        return taken;
+    }
+
+    /** One poll's figures, kept on the reading thread. */
+    private static final class Tally {
+        long scanned;
+        long bytes;
+        long undecoded;
+        long filterErrors;
+
+        void filterError() {
+            filterErrors++;
+        }
+
+        void addTo(ScanHandle handle) {
+            handle.scanned.addAndGet(scanned);
+            handle.bytes.addAndGet(bytes);
+            handle.undecoded.addAndGet(undecoded);
+            handle.filterErrors.addAndGet(filterErrors);
+        }
+    }
+
+    /** Counts a match unless the request's limit was reached already; returns its number among the matches, or 0. */
+    private long admit() {
         long count = handle.matched.incrementAndGet();
         if (request.maxMatches() > 0 && count >= request.maxMatches()) {
             handle.limitReached.set(true);
             if (count > request.maxMatches()) {
                 handle.matched.decrementAndGet();
-                return false;
+                return 0;
             }
         }
-        return true;
+        return count;
     }
 
     /** A partition is done once its position passed the range's end (gaps, markers and aborted records included). */

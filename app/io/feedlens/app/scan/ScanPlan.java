@@ -28,7 +28,8 @@ final class ScanPlan {
         Map<TopicPartition, Long> start = startOffsets(consumer, request.start(), partitions, begin, end);
         List<PartitionRange> ranges = new ArrayList<>();
         for (TopicPartition partition : partitions) {
-            ranges.add(new PartitionRange(partition, start.get(partition), Math.min(stop.get(partition), end.get(partition))));
+            ranges.add(new PartitionRange(partition, start.get(partition), Math.min(stop.get(partition), end.get(partition)),
+                    begin.get(partition)));
         }
         return ranges;
     }
@@ -84,6 +85,7 @@ final class ScanPlan {
         return offsets;
     }
 
+    /** The last {@code count} offsets; where offsets skip (compaction, transaction markers) see {@link NewestReach}. */
     private static Map<TopicPartition, Long> newest(List<TopicPartition> partitions, int count,
                                                     Map<TopicPartition, Long> begin, Map<TopicPartition, Long> end) {
         Map<TopicPartition, Long> offsets = new HashMap<>();

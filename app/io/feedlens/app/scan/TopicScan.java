@@ -2,6 +2,7 @@ package io.feedlens.app.scan;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -14,6 +15,8 @@ import io.feedlens.app.decode.DecodedRecord;
 import io.feedlens.app.decode.RecordDecoder;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 /**
@@ -25,6 +28,8 @@ public final class TopicScan {
 
     /** How long a scan waits without a record while records are still due before it says why. */
     public static final Duration STALL_LIMIT = Duration.ofSeconds(8);
+
+    private static final int MIN_READERS = 4;
 
     private TopicScan() {
     }
@@ -57,23 +62,77 @@ public final class TopicScan {
         handle.partitionsTotal = ranges.size();
         List<PartitionRange> toRead = ranges.stream().filter(r -> !r.isEmpty()).toList();
         handle.partitionsDone.addAndGet(ranges.size() - toRead.size());
-        List<CompletableFuture<String>> readers = new ArrayList<>();
-        // The planner, already connected, reads the first share: a small scan then costs one consumer, not three.
-        KafkaConsumer<byte[], byte[]> next = planner;
-        for (List<PartitionRange> share : split(toRead, Runtime.getRuntime().availableProcessors())) {
+        Reading first = read(planner, config, toRead, decoder, request, matches, handle);
+        first.done().thenCompose(problem -> problem == null && !handle.shouldStop() && request.start() instanceof StartAt.Newest newest
+                        ? reachBack(config, toRead, first.seen(), newest.count(), decoder, request, matches, handle)
+                        : CompletableFuture.completedFuture(problem))
+                .whenComplete((problem, failure) -> {
+                    String why = failure == null ? problem : "The scan failed: " + failure.getMessage();
+                    handle.completion.complete(new ScanSummary(handle.progress(), handle.isCancelled(), handle.isCancelled() ? null : why));
+                });
+    }
+
+    /** Readers at work on some ranges: when all are done, the first problem any of them had (or null). */
+    private record Reading(List<PartitionReader> readers, CompletableFuture<String> done) {
+
+        Map<TopicPartition, Long> seen() {
+            Map<TopicPartition, Long> all = new HashMap<>();
+            readers.forEach(reader -> all.putAll(reader.seen()));
+            return all;
+        }
+    }
+
+    private static Reading read(KafkaConsumer<byte[], byte[]> connected, Map<String, Object> config, List<PartitionRange> ranges,
+                                RecordDecoder decoder, ScanRequest request, Consumer<List<DecodedRecord>> matches, ScanHandle handle) {
+        List<PartitionReader> readers = new ArrayList<>();
+        List<CompletableFuture<String>> running = new ArrayList<>();
+        // A consumer already connected (the planner) reads the first share: a small scan then costs one consumer, not three.
+        KafkaConsumer<byte[], byte[]> next = connected;
+        for (List<PartitionRange> share : split(ranges, readers())) {
             PartitionReader reader = new PartitionReader(next == null ? newConsumer(config) : next, share, decoder, request,
                     handle, matches, STALL_LIMIT);
             next = null;
-            readers.add(Background.supply(reader::read));
+            readers.add(reader);
+            running.add(Background.supply(reader::read));
         }
         if (next != null) {
             next.close();
         }
-        CompletableFuture.allOf(readers.toArray(CompletableFuture[]::new)).whenComplete((ignored, failure) -> {
-            String problem = readers.stream().map(f -> f.getNow(null)).filter(Objects::nonNull).findFirst()
-                    .orElse(failure == null ? null : "The scan failed: " + failure.getMessage());
-            handle.completion.complete(new ScanSummary(handle.progress(), handle.isCancelled(), handle.isCancelled() ? null : problem));
-        });
+        CompletableFuture<String> done = CompletableFuture.allOf(running.toArray(CompletableFuture[]::new))
+                .thenApply(ignored -> running.stream().map(f -> f.getNow(null)).filter(Objects::nonNull).findFirst().orElse(null));
+        return new Reading(readers, done);
+    }
+
+    /** Newest N where the last N offsets held fewer than N records (see {@link NewestReach}): reads the records before. */
+    private static CompletableFuture<String> reachBack(Map<String, Object> config, List<PartitionRange> read, Map<TopicPartition, Long> seen,
+                                                       int count, RecordDecoder decoder, ScanRequest request,
+                                                       Consumer<List<DecodedRecord>> matches, ScanHandle handle) {
+        List<PartitionRange> earlier;
+        KafkaConsumer<byte[], byte[]> counter = newConsumer(config);
+        handle.register(counter);
+        try (counter) {
+            earlier = new NewestReach(counter, handle, STALL_LIMIT).earlierRanges(read, seen, count, request.topic());
+        } catch (WakeupException e) {
+            return CompletableFuture.completedFuture(null);
+        } catch (RuntimeException e) {
+            return CompletableFuture.completedFuture("The scan stopped: " + e.getMessage());
+        } finally {
+            handle.unregister(counter);
+        }
+        if (earlier.isEmpty() || handle.shouldStop()) {
+            return CompletableFuture.completedFuture(null);
+        }
+        // Those partitions are not done after all.
+        handle.partitionsDone.addAndGet(-earlier.size());
+        return read(null, config, earlier, decoder, request, matches, handle).done();
+    }
+
+    /**
+     * One reader per partition up to twice the cores: with fewer readers than partitions a reader that holds two of
+     * three equal partitions still reads alone long after the other finished (a third of the scan on one core).
+     */
+    static int readers() {
+        return Math.max(MIN_READERS, 2 * Runtime.getRuntime().availableProcessors());
     }
 
     /** Round-robin: partitions of similar size spread evenly over at most {@code readers} consumers. */

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import io.feedlens.app.decode.Decoded;
 import io.feedlens.app.decode.DecodedHeader;
@@ -24,6 +25,7 @@ public final class CandidateRecord {
     private final RecordDecoder decoder;
     private Decoded key;
     private Decoded value;
+    private Decoded valueFields;
     private List<DecodedHeader> headers;
     private Map<String, String> headerTexts;
     private DecodedRecord decoded;
@@ -52,6 +54,21 @@ public final class CandidateRecord {
             value = decoder.decodeValue(raw.topic(), raw.value(), raw.headers());
         }
         return value;
+    }
+
+    /**
+     * The value with only {@code fields} built when it is a JSON object (see {@link RecordDecoder#decodeValueFields}),
+     * for a filter that reads nothing else of it; otherwise, or once decoded in full, the whole value.
+     */
+    Decoded valueFields(Set<String> fields) {
+        if (value != null) {
+            return value;
+        }
+        if (valueFields == null) {
+            Decoded fieldsOnly = decoder.decodeValueFields(raw.topic(), raw.value(), raw.headers(), fields);
+            valueFields = fieldsOnly != null ? fieldsOnly : value();
+        }
+        return valueFields;
     }
 
     public Decoded key() {

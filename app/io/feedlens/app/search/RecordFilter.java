@@ -2,9 +2,11 @@ package io.feedlens.app.search;
 
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Predicate;
 
 import com.google.protobuf.Timestamp;
+import dev.cel.common.CelAbstractSyntaxTree;
 import dev.cel.common.CelIssue;
 import dev.cel.common.CelOptions;
 import dev.cel.common.CelValidationException;
@@ -17,6 +19,7 @@ import dev.cel.runtime.CelEvaluationException;
 import dev.cel.runtime.CelRuntime;
 import dev.cel.runtime.CelRuntimeFactory;
 import dev.cel.runtime.CelVariableResolver;
+import io.feedlens.app.decode.Decoded;
 import io.feedlens.app.decode.DecodedRecord;
 
 /**
@@ -48,16 +51,20 @@ public final class RecordFilter {
     private final String expression;
     private final CelRuntime.Program program;
     private final String contains;
+    /** The top-level value fields the expression reads, when that is all it reads of the value; null: the whole value. */
+    private final Set<String> valueFields;
 
-    private RecordFilter(String expression, CelRuntime.Program program, String contains) {
+    private RecordFilter(String expression, CelRuntime.Program program, String contains, Set<String> valueFields) {
         this.expression = expression;
         this.program = program;
         this.contains = contains;
+        // "contains" reads the whole value's text.
+        this.valueFields = contains == null ? valueFields : null;
     }
 
     /** Every record matches. */
     public static RecordFilter all() {
-        return new RecordFilter("", null, null);
+        return new RecordFilter("", null, null, Set.of());
     }
 
     /**
@@ -67,10 +74,11 @@ public final class RecordFilter {
     public static RecordFilter of(String expression, String contains) throws FilterProblem {
         String text = contains == null || contains.isBlank() ? null : contains.toLowerCase(Locale.ROOT);
         if (expression == null || expression.isBlank()) {
-            return new RecordFilter("", null, text);
+            return new RecordFilter("", null, text, Set.of());
         }
         try {
-            return new RecordFilter(expression, RUNTIME.createProgram(COMPILER.compile(expression).getAst()), text);
+            CelAbstractSyntaxTree ast = COMPILER.compile(expression).getAst();
+            return new RecordFilter(expression, RUNTIME.createProgram(ast), text, ValueFields.read(ast));
         } catch (CelValidationException e) {
             throw problem(expression, e);
         } catch (CelEvaluationException e) {
@@ -107,14 +115,27 @@ public final class RecordFilter {
         }
     }
 
+    /**
+     * Whether the record's value decodes, as {@link CandidateRecord#value()} would say, at the cost of what this filter
+     * already decoded of it: a filter on {@code value.amount} has only checked that the JSON is valid, not built it.
+     */
+    public boolean valueDecodes(CandidateRecord record) {
+        return valueSeen(record).ok();
+    }
+
+    /** The value as far as this filter reads it (see {@link ValueFields}); the whole value when it reads more. */
+    private Decoded valueSeen(CandidateRecord record) {
+        return valueFields == null ? record.value() : record.valueFields(valueFields);
+    }
+
     public Predicate<DecodedRecord> asPredicate() {
         return record -> test(record, () -> { });
     }
 
-    private static CelVariableResolver variables(CandidateRecord record) {
+    private CelVariableResolver variables(CandidateRecord record) {
         return name -> Optional.ofNullable(switch (name) {
             case "key" -> JsonValues.of(record.key().tree());
-            case "value" -> JsonValues.of(record.value().tree());
+            case "value" -> JsonValues.of(valueSeen(record).tree());
             case "headers" -> record.headerTexts();
             case "topic" -> record.coordinates().topic();
             case "partition" -> (long) record.coordinates().partition();

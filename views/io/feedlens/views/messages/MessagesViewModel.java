@@ -239,7 +239,8 @@ public final class MessagesViewModel {
 
     private Run startScan(MessageSource from, ScanRequest request) {
         MatchQueue queue = new MatchQueue(maxRows.get(), false);
-        ScanHandle handle = TopicScan.start(from.clientConfig(), from.decoder(), request, queue::offer);
+        // The table keeps the first rows only; the matches after them are counted, not decoded.
+        ScanHandle handle = TopicScan.start(from.clientConfig(), from.decoder(), request.handOver(maxRows.get()), queue::offer);
         Run run = new Run(mode.get(), queue, handle::progress, handle::cancel);
         export.rememberSearch(from, request);
         handle.completion().thenAcceptAsync(summary -> scanEnded(run, summary), ui);
