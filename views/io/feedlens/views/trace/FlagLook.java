@@ -6,7 +6,6 @@ import java.util.Locale;
 import io.feedlens.app.report.FlagWords;
 import io.feedlens.lineage.trace.TraceFlag;
 import javafx.scene.control.Label;
-import javafx.scene.control.Tooltip;
 import javafx.scene.layout.FlowPane;
 
 /**
@@ -27,7 +26,7 @@ final class FlagLook {
         FlagWords words = FlagWords.of(flag);
         Label badge = new Label(words.label());
         badge.getStyleClass().addAll("flag", styleClass(flag));
-        badge.setTooltip(new Tooltip(words.meaning()));
+        LazyTooltip.install(badge, words::meaning);
         return badge;
     }
 

@@ -15,7 +15,6 @@ import io.feedlens.lineage.trace.TraceEvent;
 import io.feedlens.lineage.trace.TraceFlag;
 import io.feedlens.lineage.trace.TraceInput;
 import javafx.scene.control.Label;
-import javafx.scene.control.Tooltip;
 import javafx.scene.layout.Pane;
 import javafx.scene.shape.Circle;
 import javafx.scene.shape.Line;
@@ -93,7 +92,7 @@ final class TimelinePane extends Pane {
         bar.setId("timeline-freshness-" + index);
         bar.getStyleClass().addAll("timeline-bar", stale ? "timeline-bar-stale" : "timeline-bar-fresh");
         String age = input.freshness() == null ? "" : TraceText.age(input.freshness());
-        Tooltip.install(bar, new Tooltip("as of " + input.asOf() + " · " + age + " old at the decision" + (stale ? " · stale" : "")));
+        LazyTooltip.install(bar, () -> "as of " + input.asOf() + " · " + age + " old at the decision" + (stale ? " · stale" : ""));
         Label ageLabel = new Label((stale ? FlagWords.of(TraceFlag.STALE).label() + " · " : "") + age);
         ageLabel.getStyleClass().addAll("timeline-age", stale ? "flag-stale" : "timeline-age-fresh");
         // A bar too short to hold its age gets the age on its left, clear of the decision line and the TTL mark.
@@ -105,7 +104,7 @@ final class TimelinePane extends Pane {
             if (event.time() != null) {
                 Circle dot = new Circle(scale.x(event.time()), y + ROW / 2, 3.5);
                 dot.getStyleClass().add("timeline-event");
-                Tooltip.install(dot, new Tooltip("event " + event.id() + " at " + event.time()));
+                LazyTooltip.install(dot, () -> "event " + event.id() + " at " + event.time());
                 getChildren().add(dot);
             }
         }
