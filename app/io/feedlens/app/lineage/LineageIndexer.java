@@ -48,10 +48,11 @@ public final class LineageIndexer {
 
     /** Indexes until caught up (or, when following, until {@link #stop}); returns the last progress. */
     public IndexProgress run(IndexSettings settings, Consumer<IndexProgress> progress) {
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(consumerConfig(), new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(consumerConfig(), new ByteArrayDeserializer(), new ByteArrayDeserializer());
+             WriteBehind writes = new WriteBehind()) {
             running = consumer;
             List<TopicPartition> partitions = IndexStart.seek(consumer, store, settings);
-            return new Run(consumer, partitions, settings, progress).loop();
+            return new Run(consumer, writes, partitions, settings, progress).loop();
         } catch (WakeupException e) {
             return null;
         } finally {
@@ -79,12 +80,13 @@ public final class LineageIndexer {
     private final class Run {
 
         private final KafkaConsumer<byte[], byte[]> consumer;
+        private final WriteBehind writes;
         private final List<TopicPartition> partitions;
         private final IndexSettings settings;
         private final Consumer<IndexProgress> progress;
         private final FactExtractor extractor;
-        private final List<IndexedRecord> indexed = new ArrayList<>();
-        private final List<SkippedRecord> skipped = new ArrayList<>();
+        private List<IndexedRecord> indexed = new ArrayList<>();
+        private List<SkippedRecord> skipped = new ArrayList<>();
         private final Map<TopicPartition, Long> reached = new LinkedHashMap<>();
         private final long startedAt = System.nanoTime();
         private Map<TopicPartition, Long> ends;
@@ -94,9 +96,10 @@ public final class LineageIndexer {
         private long lastProgress;
         private boolean bulkLoad;
 
-        Run(KafkaConsumer<byte[], byte[]> consumer, List<TopicPartition> partitions, IndexSettings settings,
+        Run(KafkaConsumer<byte[], byte[]> consumer, WriteBehind writes, List<TopicPartition> partitions, IndexSettings settings,
             Consumer<IndexProgress> progress) {
             this.consumer = consumer;
+            this.writes = writes;
             this.partitions = partitions;
             this.settings = settings;
             this.progress = progress;
@@ -134,6 +137,7 @@ public final class LineageIndexer {
         }
 
         private void endBulkLoad() {
+            writes.drain();
             if (bulkLoad) {
                 store.buildLookupIndexes();
                 bulkLoad = false;
@@ -151,17 +155,19 @@ public final class LineageIndexer {
             records++;
         }
 
-        /** Writes the batch and its offsets in one transaction; false when a test asked to stop as if killed. */
+        /** Queues the batch and its offsets for one transaction; false when a test asked to stop as if killed. */
         private boolean flush() {
             if (reached.isEmpty()) {
                 return true;
             }
             List<PartitionPosition> positions = reached.entrySet().stream()
                     .map(e -> new PartitionPosition(e.getKey().topic(), e.getKey().partition(), e.getValue())).toList();
-            store.write(indexed, skipped, positions);
+            List<IndexedRecord> rows = indexed;
+            List<SkippedRecord> unusable = skipped;
+            writes.submit(() -> store.write(rows, unusable, positions));
             skippedTotal += skipped.size();
-            indexed.clear();
-            skipped.clear();
+            indexed = new ArrayList<>();
+            skipped = new ArrayList<>();
             reached.clear();
             batches++;
             return settings.stopAfterBatches() <= 0 || batches < settings.stopAfterBatches();
@@ -191,6 +197,7 @@ public final class LineageIndexer {
         }
 
         private IndexProgress report(boolean caughtUp) {
+            writes.drain();
             IndexProgress last = current(caughtUp);
             progress.accept(last);
             return last;

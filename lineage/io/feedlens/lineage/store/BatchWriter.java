@@ -14,29 +14,34 @@ import io.feedlens.lineage.model.LineageFact;
 import io.feedlens.lineage.model.SkippedRecord;
 import io.feedlens.lineage.model.Used;
 
-/** Writes one batch of rows with JDBC batches, inside the transaction the store opened. */
+/** Writes one batch of rows with JDBC batches, inside the transaction the store opened: one row per record, plus rows for impact. */
 final class BatchWriter {
 
     private static final String INSERT_RECORD = "INSERT INTO lineage_record (rec_key, role, id_hash, fact_id, source_id, entity,"
-            + " entity_hash, time_ms, view_id, view_version, model_id, model_version, fact_value, content_hash)"
-            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
-    private static final String INSERT_USED = "INSERT INTO used_input (decision_key, pos, view_id, view_version, feature_hash,"
-            + " feature_id, feature_key, logged_value, as_of_ms, status) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
-    private static final String INSERT_PARENT = "INSERT INTO derived_from (feature_key, pos, kind, parent_hash, parent_id,"
-            + " parent_key, window_to) VALUES (?, ?, ?, ?, ?, ?, ?)";
+            + " entity_hash, time_ms, view_id, view_version, model_id, model_version, fact_value, content_hash, edges)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    private static final String INSERT_USED = "INSERT INTO used_input (view_id, view_version, decision_key, pos, feature_hash,"
+            + " decision_hash, model_id, model_version, time_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    private static final String INSERT_PARENT = "INSERT INTO derived_from (feature_key, pos, parent_hash) VALUES (?, ?, ?)";
 
     private final Connection connection;
     private final NameTable topics;
     private final NameTable names;
+    private final ModelViews modelViews;
 
-    BatchWriter(Connection connection, NameTable topics, NameTable names) {
+    BatchWriter(Connection connection, NameTable topics, NameTable names, ModelViews modelViews) {
         this.connection = connection;
         this.topics = topics;
         this.names = names;
+        this.modelViews = modelViews;
     }
 
     long keyOf(RecordCoordinates at) throws SQLException {
         return RecordKeys.pack(topics.idOf(connection, at.topic()), at.partition(), at.offset());
+    }
+
+    private long nameId(String name) throws SQLException {
+        return names.idOf(connection, name);
     }
 
     void write(List<IndexedRecord> records, List<SkippedRecord> skipped) throws SQLException {
@@ -45,8 +50,10 @@ final class BatchWriter {
              PreparedStatement parents = connection.prepareStatement(INSERT_PARENT)) {
             for (IndexedRecord record : records) {
                 long key = keyOf(record.fact().coordinates());
-                addFact(facts, key, record.fact());
-                addUsed(used, key, record.used());
+                byte[] edges = record.used().isEmpty() ? EdgeCodec.parents(record.derivedFrom(), this::keyOf)
+                        : EdgeCodec.used(record.used(), this::nameId, this::keyOf);
+                addFact(facts, key, record.fact(), edges);
+                addUsed(used, key, record.fact(), record.used());
                 addParents(parents, key, record.derivedFrom());
             }
             facts.executeBatch();
@@ -56,7 +63,7 @@ final class BatchWriter {
         writeSkipped(skipped);
     }
 
-    private void addFact(PreparedStatement insert, long key, LineageFact fact) throws SQLException {
+    private void addFact(PreparedStatement insert, long key, LineageFact fact, byte[] edges) throws SQLException {
         insert.setLong(1, key);
         insert.setShort(2, (short) fact.role().ordinal());
         insert.setLong(3, ContentHash.ofId(fact.id()));
@@ -71,38 +78,42 @@ final class BatchWriter {
         insert.setString(12, fact.modelVersion());
         setDouble(insert, 13, fact.value());
         insert.setLong(14, fact.contentHash());
+        insert.setBytes(15, edges);
         insert.addBatch();
     }
 
-    private void addUsed(PreparedStatement insert, long decisionKey, List<Used> inputs) throws SQLException {
+    /** The impact rows of a decision's used list; the trace reads the list from the decision's own row. */
+    private void addUsed(PreparedStatement insert, long decisionKey, LineageFact decision, List<Used> inputs) throws SQLException {
+        Integer model = decision.modelId() == null ? null : names.idOf(connection, decision.modelId());
         for (int pos = 0; pos < inputs.size(); pos++) {
             Used input = inputs.get(pos);
-            insert.setLong(1, decisionKey);
-            insert.setShort(2, (short) pos);
-            setInt(insert, 3, input.featureView() == null ? null : names.idOf(connection, input.featureView()));
-            setInt(insert, 4, input.version());
+            int view = input.featureView() == null ? 0 : names.idOf(connection, input.featureView());
+            insert.setInt(1, view);
+            insert.setInt(2, input.version() == null ? 0 : input.version());
+            insert.setLong(3, decisionKey);
+            insert.setShort(4, (short) pos);
             setLong(insert, 5, input.featureId() == null ? null : ContentHash.ofId(input.featureId()));
-            insert.setString(6, input.featureId());
-            setLong(insert, 7, input.ref() == null ? null : keyOf(input.ref()));
-            setDouble(insert, 8, input.loggedValue());
-            setLong(insert, 9, input.asOf() == null ? null : input.asOf().toEpochMilli());
-            setInt(insert, 10, input.status() == null ? null : input.status().ordinal());
+            insert.setLong(6, ContentHash.ofId(decision.id()));
+            setInt(insert, 7, model);
+            insert.setString(8, decision.modelVersion());
+            insert.setLong(9, decision.time().toEpochMilli());
             insert.addBatch();
+            if (model != null && decision.modelVersion() != null && view != 0) {
+                modelViews.note(connection, model, decision.modelVersion(), view);
+            }
         }
     }
 
+    /** Parents named by id, for the impact of an event; the trace reads all parents from the feature's own row. */
     private void addParents(PreparedStatement insert, long featureKey, List<DerivedFrom> parents) throws SQLException {
         for (int pos = 0; pos < parents.size(); pos++) {
             DerivedFrom parent = parents.get(pos);
-            boolean byId = parent.kind() == DerivedFrom.Kind.BY_ID;
-            insert.setLong(1, featureKey);
-            insert.setShort(2, (short) pos);
-            insert.setShort(3, (short) parent.kind().ordinal());
-            setLong(insert, 4, byId ? ContentHash.ofId(parent.id()) : null);
-            insert.setString(5, byId ? parent.id() : null);
-            setLong(insert, 6, byId ? null : keyOf(parent.start()));
-            setLong(insert, 7, byId ? null : parent.to());
-            insert.addBatch();
+            if (parent.kind() == DerivedFrom.Kind.BY_ID) {
+                insert.setLong(1, featureKey);
+                insert.setShort(2, (short) pos);
+                insert.setLong(3, ContentHash.ofId(parent.id()));
+                insert.addBatch();
+            }
         }
     }
 

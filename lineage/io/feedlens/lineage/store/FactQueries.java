@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import io.feedlens.lineage.FeatureStatus;
 import io.feedlens.lineage.RecordCoordinates;
 import io.feedlens.lineage.extract.ContentHash;
 import io.feedlens.lineage.model.DerivedFrom;
@@ -87,41 +86,27 @@ public final class FactQueries {
             return List.of();
         }
         List<String> views = new ArrayList<>();
-        query("SELECT DISTINCT u.view_id FROM used_input u JOIN lineage_record d ON d.rec_key = u.decision_key"
-                + " WHERE d.model_id = ? AND d.model_version = ? AND u.view_id IS NOT NULL", s -> {
+        query("SELECT view_id FROM model_view WHERE model_id = ? AND model_version = ?", s -> {
                     s.setInt(1, model.get());
                     s.setString(2, modelVersion);
                 }, rows -> views.add(names.nameOf(rows.getInt(1))));
         return views.stream().sorted().toList();
     }
 
+    /** A decision's used list, in logged order, from its own row. */
     public List<Used> usedBy(long decisionKey) {
-        List<Used> used = new ArrayList<>();
-        query("SELECT view_id, view_version, feature_id, feature_key, logged_value, as_of_ms, status FROM used_input"
-                + " WHERE decision_key = ? ORDER BY pos", s -> s.setLong(1, decisionKey), rows -> used.add(new Used(
-                nameOrNull(rows, 1), intOrNull(rows, 2), rows.getString(3),
-                rows.getObject(4) == null ? null : RecordKeys.coordinates(rows.getLong(4), topics),
-                rows.getObject(5) == null ? null : rows.getDouble(5),
-                rows.getObject(6) == null ? null : Instant.ofEpochMilli(rows.getLong(6)),
-                rows.getObject(7) == null ? null : FeatureStatus.values()[rows.getInt(7)])));
-        return used;
+        return EdgeCodec.used(edgesOf(decisionKey), names, topics);
     }
 
+    /** A feature's parents, in the order its headers named them, from its own row. */
     public List<DerivedFrom> parentsOf(long featureKey) {
-        List<DerivedFrom> parents = new ArrayList<>();
-        query("SELECT kind, parent_id, parent_key, window_to FROM derived_from WHERE feature_key = ? ORDER BY pos",
-                s -> s.setLong(1, featureKey), rows -> parents.add(parent(rows)));
-        return parents;
+        return EdgeCodec.parents(edgesOf(featureKey), topics);
     }
 
-    private DerivedFrom parent(ResultSet rows) throws SQLException {
-        DerivedFrom.Kind kind = DerivedFrom.Kind.values()[rows.getInt(1)];
-        if (kind == DerivedFrom.Kind.BY_ID) {
-            return DerivedFrom.byId(rows.getString(2));
-        }
-        RecordCoordinates start = RecordKeys.coordinates(rows.getLong(3), topics);
-        return kind == DerivedFrom.Kind.WINDOW ? DerivedFrom.window(start.topic(), start.partition(), start.offset(), rows.getLong(4))
-                : DerivedFrom.at(start);
+    private byte[] edgesOf(long key) {
+        byte[][] edges = {null};
+        query("SELECT edges FROM lineage_record WHERE rec_key = ?", s -> s.setLong(1, key), rows -> edges[0] = rows.getBytes(1));
+        return edges[0];
     }
 
     Optional<String> flagReason(FeatureVersion version) {
@@ -157,7 +142,7 @@ public final class FactQueries {
         if (view.isEmpty()) {
             return List.of();
         }
-        return uses("u.view_id = ? AND u.view_version = ?", s -> {
+        return uses("view_id = ? AND view_version = ?", s -> {
             s.setInt(1, view.get());
             s.setInt(2, version.version());
         });
@@ -165,7 +150,7 @@ public final class FactQueries {
 
     /** Decisions whose used list names this feature record by id. */
     public List<ModelVersionUse> decisionsUsingFeature(String featureId) {
-        return uses("u.feature_hash = ?", s -> s.setLong(1, ContentHash.ofId(featureId)));
+        return uses("feature_hash = ?", s -> s.setLong(1, ContentHash.ofId(featureId)));
     }
 
     /**
@@ -173,7 +158,7 @@ public final class FactQueries {
      * the accepted risk). Parents named by coordinates or windows are not followed here yet.
      */
     public List<ModelVersionUse> decisionsUsingEvent(String eventId) {
-        return uses("u.feature_hash IN (SELECT f.id_hash FROM derived_from p JOIN lineage_record f ON f.rec_key = p.feature_key"
+        return uses("feature_hash IN (SELECT f.id_hash FROM derived_from p JOIN lineage_record f ON f.rec_key = p.feature_key"
                 + " WHERE p.parent_hash = ?)", s -> s.setLong(1, ContentHash.ofId(eventId)));
     }
 
@@ -221,9 +206,9 @@ public final class FactQueries {
 
     private List<ModelVersionUse> uses(String condition, Binder binder) {
         List<ModelVersionUse> uses = new ArrayList<>();
-        query("SELECT d.model_id, d.model_version, COUNT(DISTINCT d.id_hash), MIN(d.time_ms), MAX(d.time_ms)"
-                + " FROM used_input u JOIN lineage_record d ON d.rec_key = u.decision_key"
-                + " WHERE " + condition + " GROUP BY d.model_id, d.model_version ORDER BY d.model_id, d.model_version",
+        // One table, no join: used_input carries its decision's model, time and id hash (decision 11).
+        query("SELECT model_id, model_version, COUNT(DISTINCT decision_hash), MIN(time_ms), MAX(time_ms) FROM used_input"
+                + " WHERE " + condition + " GROUP BY model_id, model_version ORDER BY model_id, model_version",
                 binder, rows -> uses.add(new ModelVersionUse(nameOrNull(rows, 1), rows.getString(2), rows.getLong(3),
                         Instant.ofEpochMilli(rows.getLong(4)), Instant.ofEpochMilli(rows.getLong(5)))));
         return uses;
@@ -247,10 +232,6 @@ public final class FactQueries {
 
     private String nameOrNull(ResultSet rows, int column) throws SQLException {
         return rows.getObject(column) == null ? null : names.nameOf(rows.getInt(column));
-    }
-
-    private static Integer intOrNull(ResultSet rows, int column) throws SQLException {
-        return rows.getObject(column) == null ? null : rows.getInt(column);
     }
 
     private void query(String sql, Binder binder, RowReader reader) {

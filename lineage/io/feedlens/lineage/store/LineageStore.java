@@ -29,6 +29,7 @@ public final class LineageStore implements AutoCloseable {
     private final Connection connection;
     private final NameTable topics = new NameTable("lineage_topic", RecordKeys.MAX_TOPICS);
     private final NameTable names = new NameTable("lineage_name", Integer.MAX_VALUE);
+    private final ModelViews modelViews = new ModelViews();
     private final FactQueries queries;
 
     private LineageStore(Connection connection) throws SQLException {
@@ -36,6 +37,7 @@ public final class LineageStore implements AutoCloseable {
         StoreSchema.migrate(connection);
         topics.load(connection);
         names.load(connection);
+        modelViews.load(connection);
         this.queries = new FactQueries(connection, topics, names);
     }
 
@@ -72,11 +74,12 @@ public final class LineageStore implements AutoCloseable {
     public synchronized void write(List<IndexedRecord> records, List<SkippedRecord> skipped, List<PartitionPosition> positions) {
         try {
             connection.setAutoCommit(false);
-            new BatchWriter(connection, topics, names).write(records, skipped);
+            new BatchWriter(connection, topics, names, modelViews).write(records, skipped);
             savePositions(positions);
             connection.commit();
             topics.committed();
             names.committed();
+            modelViews.committed();
         } catch (SQLException | RuntimeException e) {
             rollBack();
             throw new LineageStoreException("Could not write a batch of " + records.size() + " lineage records: " + e.getMessage(), e);
@@ -218,6 +221,7 @@ public final class LineageStore implements AutoCloseable {
     private void rollBack() {
         topics.forgetPending();
         names.forgetPending();
+        modelViews.forgetPending();
         try {
             connection.rollback();
         } catch (SQLException ignored) {

@@ -39,7 +39,27 @@ final class StoreSchema {
             "CREATE TABLE IF NOT EXISTS index_offsets (topic VARCHAR(512) NOT NULL, part INT NOT NULL, next_offset BIGINT NOT NULL,"
                     + " PRIMARY KEY (topic, part))",
             "CREATE TABLE IF NOT EXISTS flagged_version (view_name VARCHAR(512) NOT NULL, view_version INT NOT NULL,"
-                    + " reason VARCHAR(2000) NOT NULL, flagged_at_ms BIGINT NOT NULL, PRIMARY KEY (view_name, view_version))"));
+                    + " reason VARCHAR(2000) NOT NULL, flagged_at_ms BIGINT NOT NULL, PRIMARY KEY (view_name, view_version))"),
+            // Schema 2 (decision 11, "Speed and size"): edges packed into their record's row for traces; narrow tables
+            // only for what impact looks up. Its rows cannot be derived from schema 1's in SQL, so the index starts
+            // afresh and the indexer reads the topics again from their beginning.
+            List.of("DROP TABLE IF EXISTS used_input",
+                    "DROP TABLE IF EXISTS derived_from",
+                    "DELETE FROM lineage_record",
+                    "DELETE FROM skipped_record",
+                    "DELETE FROM index_offsets",
+                    "ALTER TABLE lineage_record ADD COLUMN IF NOT EXISTS edges BYTEA",
+                    // One row per used entry, keyed by the feature version so an impact query reads one key range and
+                    // needs no join: the decision's model, time and id hash are copied in. 0 stands for "not logged".
+                    "CREATE TABLE IF NOT EXISTS used_input (view_id INT NOT NULL, view_version INT NOT NULL, decision_key BIGINT NOT NULL,"
+                            + " pos SMALLINT NOT NULL, feature_hash BIGINT, decision_hash BIGINT NOT NULL, model_id INT,"
+                            + " model_version VARCHAR(128), time_ms BIGINT NOT NULL, PRIMARY KEY (view_id, view_version, decision_key, pos))",
+                    // Parents named by id only, for the impact of an event.
+                    "CREATE TABLE IF NOT EXISTS derived_from (feature_key BIGINT NOT NULL, pos SMALLINT NOT NULL, parent_hash BIGINT NOT NULL,"
+                            + " PRIMARY KEY (feature_key, pos))",
+                    // The views each model version logged reading, for inferring a decision's inputs without a used list.
+                    "CREATE TABLE IF NOT EXISTS model_view (model_id INT NOT NULL, model_version VARCHAR(128) NOT NULL, view_id INT NOT NULL,"
+                            + " PRIMARY KEY (model_id, model_version, view_id))"));
 
     /**
      * The lookups' indexes, apart from the tables: a catch-up far behind drops them and builds them at its end,
@@ -50,7 +70,6 @@ final class StoreSchema {
             // The as-of join: latest value of a view for an entity at or before a time.
             "CREATE INDEX IF NOT EXISTS lineage_record_asof ON lineage_record (view_id, entity_hash, time_ms)",
             "CREATE INDEX IF NOT EXISTS used_input_feature ON used_input (feature_hash)",
-            "CREATE INDEX IF NOT EXISTS used_input_version ON used_input (view_id, view_version)",
             "CREATE INDEX IF NOT EXISTS derived_from_parent ON derived_from (parent_hash)");
 
     static final int CURRENT = STEPS.size();

@@ -1,0 +1,57 @@
+package io.feedlens.lineage.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Which feature views each model version logged reading ({@code model_view}): a handful of rows, cached in memory so a
+ * write adds only the new ones, in the caller's transaction; {@link #forgetPending} undoes the cache on a rollback.
+ * Inferring the inputs of a decision without a used list reads this instead of scanning every used entry.
+ */
+final class ModelViews {
+
+    private record ModelView(int modelId, String modelVersion, int viewId) {
+    }
+
+    private final Set<ModelView> known = new HashSet<>();
+    private final List<ModelView> pending = new ArrayList<>();
+
+    void load(Connection connection) throws SQLException {
+        known.clear();
+        try (PreparedStatement select = connection.prepareStatement("SELECT model_id, model_version, view_id FROM model_view");
+             ResultSet rows = select.executeQuery()) {
+            while (rows.next()) {
+                known.add(new ModelView(rows.getInt(1), rows.getString(2), rows.getInt(3)));
+            }
+        }
+    }
+
+    void note(Connection connection, int modelId, String modelVersion, int viewId) throws SQLException {
+        ModelView seen = new ModelView(modelId, modelVersion, viewId);
+        if (!known.add(seen)) {
+            return;
+        }
+        pending.add(seen);
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO model_view (model_id, model_version, view_id) VALUES (?, ?, ?)")) {
+            insert.setInt(1, modelId);
+            insert.setString(2, modelVersion);
+            insert.setInt(3, viewId);
+            insert.executeUpdate();
+        }
+    }
+
+    void committed() {
+        pending.clear();
+    }
+
+    void forgetPending() {
+        known.removeAll(pending);
+        pending.clear();
+    }
+}
