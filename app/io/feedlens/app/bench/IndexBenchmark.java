@@ -90,6 +90,7 @@ public final class IndexBenchmark implements Benchmark {
                     indexed.records() / (run.loadSeconds() + run.closeSeconds()), run.closeSeconds());
             out.printf("bare consumer + H2 coords:  %,10.0f records/s (%.2f s)%n", baseline, baselineSeconds);
             out.printf("index on disk after close:  %,d bytes, %.0f bytes per indexed record%n", bytes, (double) bytes / indexed.records());
+            spaceByTable(out, folder.resolve("index"), indexed.records());
             traceAndImpact(out, folder.resolve("index"), feed, truth);
             return new BenchResult(name(), "lineage indexer", rate, "bare consumer + H2 coordinates", baseline, "records/s");
         } finally {
@@ -118,6 +119,21 @@ public final class IndexBenchmark implements Benchmark {
             long began = System.nanoTime();
             ImpactReport impact = new Impact(store).ofFeatureVersion(new FeatureVersion("txn_velocity_5m", 4));
             out.printf("impact of txn_velocity_5m@4: %,d decisions in %.1f ms%n", impact.decisions(), (System.nanoTime() - began) / 1e6);
+        }
+    }
+
+    /** Where the bytes go: each lineage table with its indexes, per indexed record. */
+    private static void spaceByTable(PrintWriter out, Path file, long records) throws SQLException {
+        try (Connection connection = DriverManager.getConnection("jdbc:h2:file:" + file.toAbsolutePath(), "sa", "");
+             java.sql.Statement sql = connection.createStatement()) {
+            StringBuilder line = new StringBuilder("  by table (bytes per indexed record):");
+            for (String table : List.of("lineage_record", "used_input", "derived_from", "skipped_record")) {
+                try (java.sql.ResultSet used = sql.executeQuery("SELECT DISK_SPACE_USED('" + table.toUpperCase(java.util.Locale.ROOT) + "')")) {
+                    used.next();
+                    line.append(String.format(" %s %.0f,", table, (double) used.getLong(1) / records));
+                }
+            }
+            out.println(line.substring(0, line.length() - 1));
         }
     }
 

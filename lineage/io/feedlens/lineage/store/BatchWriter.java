@@ -22,7 +22,7 @@ final class BatchWriter {
             + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
     private static final String INSERT_USED = "INSERT INTO used_input (view_id, view_version, decision_key, pos, feature_hash,"
             + " decision_hash, model_id, model_version, time_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
-    private static final String INSERT_PARENT = "INSERT INTO derived_from (feature_key, pos, parent_hash) VALUES (?, ?, ?)";
+    private static final String INSERT_PARENT = "INSERT INTO derived_from (parent_hash, feature_key) VALUES (?, ?)";
 
     private final Connection connection;
     private final NameTable topics;
@@ -106,12 +106,10 @@ final class BatchWriter {
 
     /** Parents named by id, for the impact of an event; the trace reads all parents from the feature's own row. */
     private void addParents(PreparedStatement insert, long featureKey, List<DerivedFrom> parents) throws SQLException {
-        for (int pos = 0; pos < parents.size(); pos++) {
-            DerivedFrom parent = parents.get(pos);
+        for (DerivedFrom parent : parents) {
             if (parent.kind() == DerivedFrom.Kind.BY_ID) {
-                insert.setLong(1, featureKey);
-                insert.setShort(2, (short) pos);
-                insert.setLong(3, ContentHash.ofId(parent.id()));
+                insert.setLong(1, ContentHash.ofId(parent.id()));
+                insert.setLong(2, featureKey);
                 insert.addBatch();
             }
         }

@@ -93,19 +93,23 @@ public final class FactQueries {
         return views.stream().sorted().toList();
     }
 
-    /** A decision's used list, in logged order, from its own row. */
+    /** A decision's used list, in logged order, from its own row; empty for a record that is not a decision. */
     public List<Used> usedBy(long decisionKey) {
-        return EdgeCodec.used(edgesOf(decisionKey), names, topics);
+        return EdgeCodec.used(edgesOf(decisionKey, Role.DECISION), names, topics);
     }
 
-    /** A feature's parents, in the order its headers named them, from its own row. */
+    /** A feature's parents, in the order its headers named them, from its own row; empty for a record that is not a feature. */
     public List<DerivedFrom> parentsOf(long featureKey) {
-        return EdgeCodec.parents(edgesOf(featureKey), topics);
+        return EdgeCodec.parents(edgesOf(featureKey, Role.FEATURE), topics);
     }
 
-    private byte[] edgesOf(long key) {
+    /** The packed edges of a record of this role: a decision's are its used list, a feature's its parents. */
+    private byte[] edgesOf(long key, Role role) {
         byte[][] edges = {null};
-        query("SELECT edges FROM lineage_record WHERE rec_key = ?", s -> s.setLong(1, key), rows -> edges[0] = rows.getBytes(1));
+        query("SELECT edges FROM lineage_record WHERE rec_key = ? AND role = ?", s -> {
+            s.setLong(1, key);
+            s.setShort(2, (short) role.ordinal());
+        }, rows -> edges[0] = rows.getBytes(1));
         return edges[0];
     }
 

@@ -54,9 +54,9 @@ final class StoreSchema {
                     "CREATE TABLE IF NOT EXISTS used_input (view_id INT NOT NULL, view_version INT NOT NULL, decision_key BIGINT NOT NULL,"
                             + " pos SMALLINT NOT NULL, feature_hash BIGINT, decision_hash BIGINT NOT NULL, model_id INT,"
                             + " model_version VARCHAR(128), time_ms BIGINT NOT NULL, PRIMARY KEY (view_id, view_version, decision_key, pos))",
-                    // Parents named by id only, for the impact of an event.
-                    "CREATE TABLE IF NOT EXISTS derived_from (feature_key BIGINT NOT NULL, pos SMALLINT NOT NULL, parent_hash BIGINT NOT NULL,"
-                            + " PRIMARY KEY (feature_key, pos))",
+                    // Parents named by id only, for the impact of an event. No primary key: H2 would keep a composite
+                    // one as a second tree beside the rows, and nothing looks a row up by its feature.
+                    "CREATE TABLE IF NOT EXISTS derived_from (parent_hash BIGINT NOT NULL, feature_key BIGINT NOT NULL)",
                     // The views each model version logged reading, for inferring a decision's inputs without a used list.
                     "CREATE TABLE IF NOT EXISTS model_view (model_id INT NOT NULL, model_version VARCHAR(128) NOT NULL, view_id INT NOT NULL,"
                             + " PRIMARY KEY (model_id, model_version, view_id))"));

@@ -3,6 +3,7 @@ package io.feedlens.app.lineage;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.File;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
@@ -35,7 +36,7 @@ class IndexerKillTest {
         int killedMidway = 0;
         for (int round = 0; round < KILLS; round++) {
             Process indexer = start(broker, feed, killed);
-            boolean finished = indexer.waitFor(1_200 + random.nextInt(2_500), TimeUnit.MILLISECONDS);
+            boolean finished = untilIndexing(indexer, killed) || indexer.waitFor(random.nextInt(1_200), TimeUnit.MILLISECONDS);
             if (finished) {
                 System.out.println("SIGKILL round " + round + ": the indexer finished before the kill");
                 break;
@@ -59,6 +60,21 @@ class IndexerKillTest {
         return new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), IndexerProcess.class.getName(),
                 broker.bootstrapServers(), feed.topics.prefix(), file.toString(), String.valueOf(BATCH))
                 .redirectErrorStream(true).redirectOutput(new File(file + ".log")).start();
+    }
+
+    /** Waits for the process to say it is indexing (a loaded machine can take seconds to start a JVM); true if it ended first. */
+    private static boolean untilIndexing(Process indexer, Path file) throws Exception {
+        Path log = Path.of(file + ".log");
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (System.nanoTime() < deadline) {
+            if (Files.exists(log) && Files.readString(log).contains(IndexerProcess.INDEXING)) {
+                return false;
+            }
+            if (indexer.waitFor(50, TimeUnit.MILLISECONDS)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static long rows(Path file) throws Exception {

@@ -13,7 +13,19 @@ import io.feedlens.lineage.store.LineageStore;
  * loads without lookup indexes (bulk mode) while more than 1,000 records behind, so kills also land in that mode. */
 public final class IndexerProcess {
 
+    /** Printed at the first progress report, so the test's random kill times start once indexing has, however slow the JVM start. */
+    static final String INDEXING = "INDEXING";
+    private static boolean announced;
+
     private IndexerProcess() {
+    }
+
+    private static void announceOnce() {
+        if (!announced) {
+            announced = true;
+            System.out.println(INDEXING);
+            System.out.flush();
+        }
     }
 
     public static void main(String[] args) {
@@ -22,7 +34,7 @@ public final class IndexerProcess {
                 new RecordDecoder(DecoderSettings.automatic().withLocalSchemas(DemoCluster.schemas())));
         IndexProgress done = indexer.run(IndexSettings.catchUp(LineageProfile.demo(args[1])).withBatchSize(Integer.parseInt(args[3]))
                         .withBulkLoadBehind(1_000),
-                progress -> { });
+                progress -> announceOnce());
         store.close();
         System.out.println("DONE " + done.records());
     }

@@ -1,0 +1,125 @@
+package io.feedlens.lineage.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.List;
+
+import io.feedlens.lineage.FeatureStatus;
+import io.feedlens.lineage.RecordCoordinates;
+import io.feedlens.lineage.model.DerivedFrom;
+import io.feedlens.lineage.model.FeatureVersion;
+import io.feedlens.lineage.model.IndexedRecord;
+import io.feedlens.lineage.model.LineageFact;
+import io.feedlens.lineage.model.PartitionPosition;
+import io.feedlens.lineage.model.Role;
+import io.feedlens.lineage.model.Used;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Schema 2 keeps a record's edges packed in its own row and copies what impact needs into narrow tables. */
+class LineageEdgesTest {
+
+    private static final RecordCoordinates FEATURE_AT = new RecordCoordinates("features", 0, 7);
+    private static final RecordCoordinates DECISION_AT = new RecordCoordinates("decisions", 2, 40);
+
+    @TempDir
+    Path folder;
+
+    private static IndexedRecord feature(List<DerivedFrom> parents) {
+        return new IndexedRecord(new LineageFact(Role.FEATURE, FEATURE_AT, "/features", "f-1", "card-1", Instant.ofEpochMilli(1_000),
+                new FeatureVersion("velocity", 4), null, null, 3.0, 11L), List.of(), parents);
+    }
+
+    private static IndexedRecord decision(List<Used> used) {
+        return new IndexedRecord(new LineageFact(Role.DECISION, DECISION_AT, "/models", "d-1", "card-1", Instant.ofEpochMilli(2_000),
+                null, "fraud", "1.2", null, 12L), used, List.of());
+    }
+
+    @Test
+    void usedListsAndParentsComeBackAsWrittenWithEveryOptionalField() {
+        List<Used> used = List.of(
+                new Used("velocity", 4, "f-1", null, 3.0, Instant.ofEpochMilli(1_000), FeatureStatus.PRESENT),
+                new Used(null, null, null, FEATURE_AT, null, null, null));
+        List<DerivedFrom> parents = List.of(DerivedFrom.byId("p-1"), DerivedFrom.at(new RecordCoordinates("payments", 1, 5)),
+                DerivedFrom.window("payments", 2, 10, 14));
+        try (LineageStore store = LineageStore.open(folder.resolve("index"))) {
+            store.write(List.of(feature(parents), decision(used)), List.of(),
+                    List.of(new PartitionPosition("features", 0, 8), new PartitionPosition("decisions", 2, 41)));
+            long featureKey = store.read(q -> q.at(FEATURE_AT)).orElseThrow().key();
+            long decisionKey = store.read(q -> q.at(DECISION_AT)).orElseThrow().key();
+
+            List<Used> usedBack = store.read(q -> q.usedBy(decisionKey));
+            List<DerivedFrom> parentsBack = store.read(q -> q.parentsOf(featureKey));
+            List<Used> ofFeature = store.read(q -> q.usedBy(featureKey));
+            assertThat(usedBack).isEqualTo(used);
+            assertThat(parentsBack).isEqualTo(parents);
+            assertThat(ofFeature).isEmpty();
+        }
+    }
+
+    @Test
+    void impactAndInferredViewsReadTheNarrowTables() {
+        try (LineageStore store = LineageStore.open(folder.resolve("index"))) {
+            store.write(List.of(feature(List.of(DerivedFrom.byId("p-1"))),
+                    decision(List.of(new Used("velocity", 4, "f-1", null, 3.0, null, null)))), List.of(), List.of());
+
+            List<ModelVersionUse> byVersion = store.read(q -> q.decisionsUsing(new FeatureVersion("velocity", 4)));
+            assertThat(byVersion).containsExactly(new ModelVersionUse("fraud", "1.2", 1, Instant.ofEpochMilli(2_000), Instant.ofEpochMilli(2_000)));
+            List<ModelVersionUse> otherVersion = store.read(q -> q.decisionsUsing(new FeatureVersion("velocity", 3)));
+            List<ModelVersionUse> byFeature = store.read(q -> q.decisionsUsingFeature("f-1"));
+            List<ModelVersionUse> byEvent = store.read(q -> q.decisionsUsingEvent("p-1"));
+            List<String> views = store.read(q -> q.viewsReadBy("fraud", "1.2"));
+            List<String> viewsOfUnknownVersion = store.read(q -> q.viewsReadBy("fraud", "9.9"));
+            assertThat(otherVersion).isEmpty();
+            assertThat(byFeature).isEqualTo(byVersion);
+            assertThat(byEvent).isEqualTo(byVersion);
+            assertThat(views).containsExactly("velocity");
+            assertThat(viewsOfUnknownVersion).isEmpty();
+        }
+    }
+
+    @Test
+    void anIndexOfSchemaOneStartsAfreshSoTheIndexerReadsTheTopicsAgain() throws Exception {
+        Path file = folder.resolve("old");
+        try (Connection old = DriverManager.getConnection("jdbc:h2:file:" + file.toAbsolutePath(), "sa", "");
+             Statement sql = old.createStatement()) {
+            // Schema 1 as FeedLens wrote it, with one indexed record and its offset.
+            sql.execute("CREATE TABLE schema_version (version INT NOT NULL)");
+            sql.execute("INSERT INTO schema_version VALUES (1)");
+            sql.execute("CREATE TABLE lineage_record (rec_key BIGINT PRIMARY KEY, role SMALLINT NOT NULL, id_hash BIGINT NOT NULL,"
+                    + " fact_id VARCHAR(512) NOT NULL, source_id INT NOT NULL, entity VARCHAR(512), entity_hash BIGINT,"
+                    + " time_ms BIGINT NOT NULL, view_id INT, view_version INT, model_id INT, model_version VARCHAR(128),"
+                    + " fact_value DOUBLE PRECISION, content_hash BIGINT NOT NULL)");
+            sql.execute("CREATE TABLE used_input (decision_key BIGINT NOT NULL, pos SMALLINT NOT NULL, view_id INT, view_version INT,"
+                    + " feature_hash BIGINT, feature_id VARCHAR(512), feature_key BIGINT, logged_value DOUBLE PRECISION,"
+                    + " as_of_ms BIGINT, status SMALLINT, PRIMARY KEY (decision_key, pos))");
+            sql.execute("CREATE INDEX used_input_version ON used_input (view_id, view_version)");
+            sql.execute("CREATE TABLE index_offsets (topic VARCHAR(512) NOT NULL, part INT NOT NULL, next_offset BIGINT NOT NULL,"
+                    + " PRIMARY KEY (topic, part))");
+            sql.execute("CREATE TABLE derived_from (feature_key BIGINT NOT NULL, pos SMALLINT NOT NULL, kind SMALLINT NOT NULL,"
+                    + " parent_hash BIGINT, parent_id VARCHAR(512), parent_key BIGINT, window_to BIGINT, PRIMARY KEY (feature_key, pos))");
+            sql.execute("CREATE TABLE skipped_record (rec_key BIGINT PRIMARY KEY, reason VARCHAR(1000) NOT NULL)");
+            sql.execute("CREATE TABLE lineage_topic (id INT PRIMARY KEY, name VARCHAR(512) NOT NULL UNIQUE)");
+            sql.execute("CREATE TABLE lineage_name (id INT PRIMARY KEY, name VARCHAR(1024) NOT NULL UNIQUE)");
+            sql.execute("CREATE TABLE flagged_version (view_name VARCHAR(512) NOT NULL, view_version INT NOT NULL,"
+                    + " reason VARCHAR(2000) NOT NULL, flagged_at_ms BIGINT NOT NULL, PRIMARY KEY (view_name, view_version))");
+            sql.execute("INSERT INTO lineage_topic VALUES (1, 'payments')");
+            sql.execute("INSERT INTO lineage_record (rec_key, role, id_hash, fact_id, source_id, time_ms, content_hash)"
+                    + " VALUES (" + RecordKeys.pack(1, 0, 0) + ", 0, 1, 'p-1', 1, 0, 0)");
+            sql.execute("INSERT INTO index_offsets VALUES ('payments', 0, 1)");
+        }
+        try (LineageStore store = LineageStore.open(file)) {
+            assertThat(store.schemaVersion()).isEqualTo(2);
+            assertThat(store.positions("payments")).isEmpty();
+            assertThat(store.counts()).containsEntry("event", 0L);
+            store.write(List.of(decision(List.of(new Used("velocity", 4, "f-1", null, null, null, null)))), List.of(), List.of());
+            List<Used> used = store.read(q -> q.usedBy(q.at(DECISION_AT).orElseThrow().key()));
+            assertThat(used).hasSize(1);
+        }
+    }
+}
