@@ -185,7 +185,7 @@ public final class FactQueries {
     /** Every feature view version some decision's used list names, for picking one to assess. */
     public List<FeatureVersion> versionsUsed() {
         List<FeatureVersion> versions = new ArrayList<>();
-        query("SELECT DISTINCT view_id, view_version FROM used_input WHERE view_id IS NOT NULL AND view_version IS NOT NULL",
+        query("SELECT DISTINCT view_id, view_version FROM used_input WHERE view_id <> 0 AND view_version <> 0",
                 s -> { }, rows -> versions.add(new FeatureVersion(names.nameOf(rows.getInt(1)), rows.getInt(2))));
         return versions.stream().sorted(java.util.Comparator.comparing(FeatureVersion::view).thenComparing(FeatureVersion::version)).toList();
     }

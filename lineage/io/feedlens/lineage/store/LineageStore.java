@@ -137,10 +137,11 @@ public final class LineageStore implements AutoCloseable {
     public synchronized void clear() {
         try (Statement statement = connection.createStatement()) {
             connection.setAutoCommit(false);
-            for (String table : List.of("used_input", "derived_from", "skipped_record", "lineage_record", "index_offsets")) {
+            for (String table : List.of("used_input", "derived_from", "model_view", "skipped_record", "lineage_record", "index_offsets")) {
                 statement.execute("DELETE FROM " + table);
             }
             connection.commit();
+            modelViews.load(connection); // the cache must forget the rows just deleted, or a rebuild would not write them again
         } catch (SQLException e) {
             rollBack();
             throw new LineageStoreException("Cannot empty the lineage index: " + e.getMessage(), e);

@@ -80,6 +80,22 @@ class LineageEdgesTest {
             assertThat(byEvent).isEqualTo(byVersion);
             assertThat(views).containsExactly("velocity");
             assertThat(viewsOfUnknownVersion).isEmpty();
+            List<FeatureVersion> versions = store.read(FactQueries::versionsUsed);
+            assertThat(versions).containsExactly(new FeatureVersion("velocity", 4));
+        }
+    }
+
+    @Test
+    void aClearedIndexWritesItsModelViewsAgain() {
+        try (LineageStore store = LineageStore.open(folder.resolve("index"))) {
+            IndexedRecord decision = decision(List.of(new Used("velocity", 4, "f-1", null, 3.0, null, null)));
+            store.write(List.of(decision), List.of(), List.of());
+            store.clear();
+            List<String> afterClear = store.read(q -> q.viewsReadBy("fraud", "1.2"));
+            store.write(List.of(decision), List.of(), List.of());
+            List<String> rebuilt = store.read(q -> q.viewsReadBy("fraud", "1.2"));
+            assertThat(afterClear).isEmpty();
+            assertThat(rebuilt).containsExactly("velocity");
         }
     }
 
