@@ -35,7 +35,7 @@ public final class LineageProfileOptions {
                 : LineageProfile.roles(orEmpty(events), orEmpty(features), orEmpty(decisions));
         if (file == null && profile != demo) { // topics named on the command line keep the demo views' TTLs
             for (var view : demo.ttls().keySet()) {
-                profile = profile.withTtl(view, demo.ttls().get(view)).withValuePointer(view, demo.valuePointer(view));
+                profile = profile.withTtl(view, demo.ttls().get(view)).withValuePointer(view, demo.valueOf(view).toString());
             }
         }
         for (var ttl : ttls == null ? Map.<String, Duration>of().entrySet() : ttls.entrySet()) {
