@@ -15,6 +15,7 @@ import io.feedlens.app.lineage.IndexProgress;
 import io.feedlens.app.lineage.IndexSettings;
 import io.feedlens.app.lineage.LineageIndexer;
 import io.feedlens.app.lineage.LineageIndexes;
+import io.feedlens.lineage.extract.LineageProfile;
 import io.feedlens.lineage.model.SkippedRecord;
 import io.feedlens.lineage.store.LineageStore;
 import picocli.CommandLine.Command;
@@ -56,6 +57,10 @@ public final class IndexCommand implements Callable<Integer> {
         ClusterProfile profile = cluster.profile();
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        LineageProfile lineageProfile = lineage.profileOrSay(profile, err);
+        if (lineageProfile == null) {
+            return 2;
+        }
         return LineageIndexAccess.withIndex(spec, profile, (session, store) -> {
             LineageIndexer indexer = new LineageIndexer(profile.clientConfig(), store, decoder(profile));
             CountDownLatch closed = new CountDownLatch(1);
@@ -65,15 +70,16 @@ public final class IndexCommand implements Callable<Integer> {
                 awaitQuietly(closed);
             }, "feedlens-index-stop"));
             try {
-                return indexAndReport(indexer, store, out, err);
+                return indexAndReport(indexer, store, lineageProfile, out, err);
             } finally {
                 closed.countDown();
             }
         });
     }
 
-    private int indexAndReport(LineageIndexer indexer, LineageStore store, PrintWriter out, PrintWriter err) {
-        IndexSettings settings = IndexSettings.catchUp(lineage.profile()).withBatchSize(batch).from(from).following(follow);
+    private int indexAndReport(LineageIndexer indexer, LineageStore store, LineageProfile lineageProfile, PrintWriter out,
+                               PrintWriter err) {
+        IndexSettings settings = IndexSettings.catchUp(lineageProfile).withBatchSize(batch).from(from).following(follow);
         IndexProgress done = indexer.run(settings, progress -> {
             err.println(progress.line());
             err.flush();
