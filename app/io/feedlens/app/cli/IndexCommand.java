@@ -24,7 +24,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code feedlens index --bootstrap … [--from T] [--follow]}: brings the cluster's lineage index up to date. */
+/** {@code feedlens index --bootstrap … [--profile FILE] [--from T] [--follow] [--group G]}: brings the cluster's lineage index up to date. */
 @Command(name = "index", mixinStandardHelpOptions = true,
         description = "Index record-level lineage of the profile's topics into this cluster's H2 index (resumes where it stopped).")
 public final class IndexCommand implements Callable<Integer> {
@@ -42,6 +42,11 @@ public final class IndexCommand implements Callable<Integer> {
 
     @Option(names = "--follow", description = "Keep indexing new records until interrupted (Ctrl+C).")
     boolean follow;
+
+    @Option(names = "--group", paramLabel = "GROUP",
+            description = "Index as a member of this Kafka consumer group: several processes share the topics' partitions"
+                    + " and write into one index, which keeps the offsets (the group's own stay unused).")
+    String group;
 
     @Option(names = "--batch", paramLabel = "N", defaultValue = "500", description = "Records per transaction (default 500).")
     int batch;
@@ -61,7 +66,7 @@ public final class IndexCommand implements Callable<Integer> {
         if (lineageProfile == null) {
             return 2;
         }
-        return LineageIndexAccess.withIndex(spec, profile, (session, store) -> {
+        return LineageIndexAccess.withIndex(spec, profile, group != null, (session, store) -> {
             LineageIndexer indexer = new LineageIndexer(profile.clientConfig(), store, decoder(profile));
             CountDownLatch closed = new CountDownLatch(1);
             // The JVM ends when its hooks do: this one waits until the last batch is committed and the index closed.
@@ -80,6 +85,7 @@ public final class IndexCommand implements Callable<Integer> {
     private int indexAndReport(LineageIndexer indexer, LineageStore store, LineageProfile lineageProfile, PrintWriter out,
                                PrintWriter err) {
         IndexSettings settings = IndexSettings.catchUp(lineageProfile).withBatchSize(batch).from(from).following(follow);
+        settings = group == null ? settings : settings.inGroup(group);
         IndexProgress done = indexer.run(settings, progress -> {
             err.println(progress.line());
             err.flush();
@@ -92,7 +98,9 @@ public final class IndexCommand implements Callable<Integer> {
             out.println("  … and " + (skipped.size() - SKIPPED_SHOWN) + " more skipped records");
         }
         out.flush();
-        store.compactAndClose(); // the normal end: a load leaves chunks half-used; compaction halves the file
+        if (group == null) {
+            store.compactAndClose(); // the normal end: a load leaves chunks half-used; compaction halves the file
+        } // a group member leaves the file to the others: compaction would close it under their open transactions
         return 0;
     }
 

@@ -2,6 +2,8 @@ package io.feedlens.app.lineage;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +17,7 @@ import io.feedlens.lineage.model.IndexedRecord;
 import io.feedlens.lineage.model.PartitionPosition;
 import io.feedlens.lineage.model.SkippedRecord;
 import io.feedlens.lineage.store.LineageStore;
+import io.feedlens.lineage.store.PartitionMovedException;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
@@ -26,8 +29,10 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 /**
  * Reads the profile's topics into the lineage index: from the offsets the index stored (or the beginning, or a
  * time), decoding, extracting, and writing each batch together with the offsets it reached in one transaction.
- * No consumer group: the index's own offsets are the only truth about where it stands, so a kill at any moment
- * and a restart leave the index as an uninterrupted run would.
+ * The index's own offsets are the only truth about where it stands, so a kill at any moment and a restart leave the
+ * index as an uninterrupted run would. Alone it reads every partition; as a member of a consumer group it reads the
+ * share the group gives it ({@link PartitionChoice}, decision 12), and each batch's offsets are written only if the
+ * index still stands where this member found it.
  */
 public final class LineageIndexer {
 
@@ -48,10 +53,13 @@ public final class LineageIndexer {
 
     /** Indexes until caught up (or, when following, until {@link #stop}); returns the last progress. */
     public IndexProgress run(IndexSettings settings, Consumer<IndexProgress> progress) {
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(consumerConfig(), new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(consumerConfig(settings), new ByteArrayDeserializer(),
+                new ByteArrayDeserializer())) {
             running = consumer;
-            List<TopicPartition> partitions = IndexStart.seek(consumer, store, settings);
-            return new Run(consumer, partitions, settings, progress).loop();
+            PartitionChoice choice = PartitionChoice.of(store, settings);
+            Run run = new Run(consumer, choice, settings, progress);
+            choice.take(consumer, run);
+            return run.loop();
         } catch (WakeupException e) {
             return null;
         } finally {
@@ -68,44 +76,81 @@ public final class LineageIndexer {
         }
     }
 
-    private Map<String, Object> consumerConfig() {
+    private Map<String, Object> consumerConfig(IndexSettings settings) {
         Map<String, Object> config = ReadingConsumers.config(clientConfig, "feedlens-lineage-indexer", Duration.ofSeconds(10));
+        if (settings.group() != null) {
+            config.put(ConsumerConfig.GROUP_ID_CONFIG, settings.group()); // commits stay off: the index keeps the offsets
+        }
         config.putIfAbsent(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5_000);
         config.putIfAbsent(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 4 << 20);
         return config;
     }
 
-    /** One run's state: the batch being filled and the counters for progress. */
-    private final class Run {
+    /** One run's state: the batch being filled, where the index stands per partition, and the counters for progress. */
+    private final class Run implements PartitionChoice.Owner {
 
         private final KafkaConsumer<byte[], byte[]> consumer;
-        private final List<TopicPartition> partitions;
+        private final PartitionChoice choice;
         private final IndexSettings settings;
         private final Consumer<IndexProgress> progress;
         private final FactExtractor extractor;
         private final List<IndexedRecord> indexed = new ArrayList<>();
         private final List<SkippedRecord> skipped = new ArrayList<>();
         private final Map<TopicPartition, Long> reached = new LinkedHashMap<>();
+        /** Per partition read now: the next offset the index holds, which the next batch must still find there. */
+        private final Map<TopicPartition, Long> standing = new HashMap<>();
         private final long startedAt = System.nanoTime();
-        private Map<TopicPartition, Long> ends;
+        private final Map<TopicPartition, Long> ends = new HashMap<>();
         private long records;
         private long skippedTotal;
         private long batches;
         private long lastProgress;
         private boolean bulkLoad;
 
-        Run(KafkaConsumer<byte[], byte[]> consumer, List<TopicPartition> partitions, IndexSettings settings,
-            Consumer<IndexProgress> progress) {
+        Run(KafkaConsumer<byte[], byte[]> consumer, PartitionChoice choice, IndexSettings settings, Consumer<IndexProgress> progress) {
             this.consumer = consumer;
-            this.partitions = partitions;
+            this.choice = choice;
             this.settings = settings;
             this.progress = progress;
             this.extractor = new FactExtractor(settings.profile());
-            this.ends = consumer.endOffsets(partitions);
-            if (behind() > settings.bulkLoadBehind()) {
+        }
+
+        @Override
+        public void assigned(Map<TopicPartition, Long> positions) {
+            standing.putAll(positions);
+            ends.putAll(consumer.endOffsets(positions.keySet()));
+            if (batches == 0 && !bulkLoad && behind() > settings.bulkLoadBehind()) {
                 store.dropLookupIndexes();
                 bulkLoad = true;
             }
+        }
+
+        @Override
+        public void revoked(Collection<TopicPartition> partitions) {
+            flush();
+            forget(partitions);
+        }
+
+        @Override
+        public void lost(Collection<TopicPartition> partitions) {
+            forget(partitions);
+            restartBatch();
+        }
+
+        private void forget(Collection<TopicPartition> partitions) {
+            partitions.forEach(partition -> {
+                standing.remove(partition);
+                ends.remove(partition);
+            });
+        }
+
+        /** Drops the batch read so far and reads again from where the index stands, for the partitions still held. */
+        private void restartBatch() {
+            indexed.clear();
+            skipped.clear();
+            reached.clear();
+            List<TopicPartition> held = consumer.assignment().stream().filter(standing::containsKey).toList();
+            standing.putAll(IndexStart.seek(consumer, store, settings, held));
         }
 
         IndexProgress loop() {
@@ -156,9 +201,19 @@ public final class LineageIndexer {
             if (reached.isEmpty()) {
                 return true;
             }
-            List<PartitionPosition> positions = reached.entrySet().stream()
-                    .map(e -> new PartitionPosition(e.getKey().topic(), e.getKey().partition(), e.getValue())).toList();
-            store.write(indexed, skipped, positions);
+            List<PartitionPosition> positions = reached.entrySet().stream().map(e -> new PartitionPosition(e.getKey().topic(),
+                    e.getKey().partition(), e.getValue(), standing.getOrDefault(e.getKey(), PartitionPosition.UNCHECKED))).toList();
+            try {
+                store.write(indexed, skipped, positions);
+            } catch (PartitionMovedException e) {
+                if (settings.group() == null) {
+                    throw new IllegalStateException(e.getMessage() + ". Several indexers of one index must run as one consumer"
+                            + " group (--group NAME).", e);
+                }
+                restartBatch(); // the group moved a partition from under this member; its next rebalance says so
+                return true;
+            }
+            standing.putAll(reached);
             skippedTotal += skipped.size();
             indexed.clear();
             skipped.clear();
@@ -169,14 +224,14 @@ public final class LineageIndexer {
 
         private boolean caughtUp() {
             if (settings.follow() && System.nanoTime() / 1_000_000 - lastProgress >= PROGRESS_EVERY_MS) {
-                ends = consumer.endOffsets(partitions);
+                ends.putAll(consumer.endOffsets(consumer.assignment()));
             }
-            return behind() == 0;
+            return choice.settled() && behind() == 0;
         }
 
         private long behind() {
             long behind = 0;
-            for (TopicPartition partition : partitions) {
+            for (TopicPartition partition : consumer.assignment()) {
                 behind += Math.max(0, ends.getOrDefault(partition, 0L) - consumer.position(partition));
             }
             return behind;

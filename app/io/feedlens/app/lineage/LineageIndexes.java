@@ -55,11 +55,20 @@ public final class LineageIndexes {
     }
 
     public static LineageStore open(Path dataFolder, String clusterId) {
+        return opened(dataFolder, clusterId, LineageStore::open);
+    }
+
+    /** For indexers of one consumer group on this machine: every one of them opens the file this way. */
+    public static LineageStore openShared(Path dataFolder, String clusterId) {
+        return opened(dataFolder, clusterId, LineageStore::openShared);
+    }
+
+    private static LineageStore opened(Path dataFolder, String clusterId, java.util.function.Function<Path, LineageStore> opener) {
         Path file = fileFor(dataFolder, clusterId);
         try {
             OwnerOnly.directories(file.getParent().getParent());
             OwnerOnly.directories(file.getParent());
-            LineageStore store = LineageStore.open(file);
+            LineageStore store = opener.apply(file);
             OwnerOnly.tree(file.getParent());
             return store;
         } catch (java.io.IOException e) {

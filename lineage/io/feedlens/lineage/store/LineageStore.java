@@ -22,7 +22,7 @@ import io.feedlens.lineage.model.SkippedRecord;
  * The lineage index of one cluster: an H2 file reached through JDBC. Each {@link #write} stores a batch of rows
  * <em>and</em> the offsets they were read up to in one transaction, so after a crash the index and its offsets
  * agree: a restart from the stored offsets neither loses nor repeats a record. One connection, used by one
- * thread at a time (methods are synchronized).
+ * thread at a time (methods are synchronized); several stores (processes) may share one database (decision 12).
  */
 public final class LineageStore implements AutoCloseable {
 
@@ -44,8 +44,23 @@ public final class LineageStore implements AutoCloseable {
      * database in its own shutdown hook: the indexer's hook commits its last batch first, then closes the store.
      */
     public static LineageStore open(Path file) {
+        return open(file, ";DB_CLOSE_ON_EXIT=FALSE");
+    }
+
+    /**
+     * Opens the index for several processes on this machine at once (indexers of one consumer group, decision 12):
+     * H2's automatic mixed mode, where the first process serves the file to the others over a TCP port guarded by a
+     * random key in the lock file. Every process that shares the file must open it this way. H2 refuses to combine
+     * this with {@code DB_CLOSE_ON_EXIT=FALSE}, so a stopped member's last open batch may be cut by H2's own shutdown
+     * hook: it is then not committed, and the member that takes the partition over reads it again.
+     */
+    public static LineageStore openShared(Path file) {
+        return open(file, ";AUTO_SERVER=TRUE");
+    }
+
+    private static LineageStore open(Path file, String options) {
         try {
-            return new LineageStore(DriverManager.getConnection("jdbc:h2:file:" + file.toAbsolutePath() + ";DB_CLOSE_ON_EXIT=FALSE", "sa", ""));
+            return new LineageStore(DriverManager.getConnection("jdbc:h2:file:" + file.toAbsolutePath() + options, "sa", ""));
         } catch (SQLException e) {
             throw new LineageStoreException("Cannot open the lineage index " + file + ": " + e.getMessage(), e);
         }
@@ -72,34 +87,21 @@ public final class LineageStore implements AutoCloseable {
     public synchronized void write(List<IndexedRecord> records, List<SkippedRecord> skipped, List<PartitionPosition> positions) {
         try {
             connection.setAutoCommit(false);
+            // Positions first: their checked update locks the partitions' rows, so two writers of one partition queue
+            // there and the later one finds the position moved before it inserts a single row.
+            PositionWriter.save(connection, positions);
             new BatchWriter(connection, topics, names).write(records, skipped);
-            savePositions(positions);
             connection.commit();
             topics.committed();
             names.committed();
+        } catch (PartitionMovedException e) {
+            rollBack();
+            throw e;
         } catch (SQLException | RuntimeException e) {
             rollBack();
             throw new LineageStoreException("Could not write a batch of " + records.size() + " lineage records: " + e.getMessage(), e);
         } finally {
             autoCommit();
-        }
-    }
-
-    private void savePositions(List<PartitionPosition> positions) throws SQLException {
-        // UPDATE then INSERT rather than MERGE: the same two statements run on H2 and PostgreSQL.
-        try (PreparedStatement update = connection.prepareStatement("UPDATE index_offsets SET next_offset = ? WHERE topic = ? AND part = ?");
-             PreparedStatement insert = connection.prepareStatement("INSERT INTO index_offsets (topic, part, next_offset) VALUES (?, ?, ?)")) {
-            for (PartitionPosition position : positions) {
-                update.setLong(1, position.nextOffset());
-                update.setString(2, position.topic());
-                update.setInt(3, position.partition());
-                if (update.executeUpdate() == 0) {
-                    insert.setString(1, position.topic());
-                    insert.setInt(2, position.partition());
-                    insert.setLong(3, position.nextOffset());
-                    insert.executeUpdate();
-                }
-            }
         }
     }
 
