@@ -80,6 +80,9 @@ public final class LineageIndexer {
         Map<String, Object> config = ReadingConsumers.config(clientConfig, "feedlens-lineage-indexer", Duration.ofSeconds(10));
         if (settings.group() != null) {
             config.put(ConsumerConfig.GROUP_ID_CONFIG, settings.group()); // commits stay off: the index keeps the offsets
+            // A member rejoins a rebalance only when it polls: one batch per poll lets a new member in within a batch,
+            // where 5,000 records per poll kept one waiting until the first member had indexed everything.
+            config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, settings.batchSize());
         }
         config.putIfAbsent(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5_000);
         config.putIfAbsent(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 4 << 20);

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -13,19 +12,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
 import io.feedlens.app.broker.EmbeddedKafka;
-import io.feedlens.app.decode.DecoderSettings;
-import io.feedlens.app.decode.RecordDecoder;
-import io.feedlens.app.demo.DemoCluster;
-import io.feedlens.app.demo.DemoTopics;
-import io.feedlens.app.demo.FeedSpec;
-import io.feedlens.app.demo.GeneratedFeed;
-import io.feedlens.app.demo.GroundTruth;
 import io.feedlens.lineage.extract.LineageProfile;
 import io.feedlens.lineage.store.LineageStore;
 import io.feedlens.testing.KafkaBroker;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.ConsumerGroupDescription;
-import org.apache.kafka.clients.admin.MemberDescription;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -48,14 +38,14 @@ class GroupIndexingTest {
         Member second = feed.member(IndexSettings.catchUp(feed.profile).withBatchSize(50).following(true));
         feed.awaitMembersWithPartitions(2);
 
-        GroundTruth truth = feed.write(300, 31L);
-        feed.awaitIndexed(truth);
+        long total = feed.write(300, 31L);
+        feed.awaitIndexed(total);
         first.stopWhenReportedAllItRead();
         second.stopWhenReportedAllItRead();
 
         assertThat(first.records()).as("records the first member indexed").isPositive();
         assertThat(second.records()).as("records the second member indexed").isPositive();
-        assertThat(first.records() + second.records()).as("records read by either, each once").isEqualTo(total(truth));
+        assertThat(first.records() + second.records()).as("records read by either, each once").isEqualTo(total);
         assertThat(IndexRows.of(feed.shared)).isEqualTo(IndexRows.of(feed.singleIndexerRun()));
     }
 
@@ -66,46 +56,31 @@ class GroupIndexingTest {
         Member staying = feed.member(IndexSettings.catchUp(feed.profile).withBatchSize(20).following(true));
         feed.awaitMembersWithPartitions(2);
 
-        GroundTruth truth = feed.write(300, 32L);
+        long total = feed.write(300, 32L);
         IndexProgress cut = stopping.run.get(WAIT.toSeconds(), TimeUnit.SECONDS);
         assertThat(cut.batches()).isEqualTo(4);
         assertThat(cut.records()).isBetween(1L, 80L);
-        feed.awaitIndexed(truth);
+        feed.awaitIndexed(total);
         staying.stopWhenReportedAllItRead();
 
-        assertThat(cut.records() + staying.records()).as("records read by either, each once").isEqualTo(total(truth));
+        assertThat(cut.records() + staying.records()).as("records read by either, each once").isEqualTo(total);
         assertThat(IndexRows.of(feed.shared)).isEqualTo(IndexRows.of(feed.singleIndexerRun()));
-    }
-
-    private static long total(GroundTruth truth) {
-        return truth.recordsWritten().values().stream().mapToLong(Integer::longValue).sum();
     }
 
     /** Demo topics (3 partitions each), the group, and the shared index file. */
     private final class Feed {
-        final EmbeddedKafka broker;
-        final DemoTopics topics;
+        final DemoFeedIndex demo;
         final LineageProfile profile;
         final String group = "indexers-" + UUID.randomUUID();
         final Path shared = folder.resolve("shared");
 
         Feed(EmbeddedKafka broker, String name) {
-            this.broker = broker;
-            this.topics = new DemoTopics("t-group-" + name + "-" + UUID.randomUUID().toString().substring(0, 8) + ".");
-            try (Admin admin = admin()) {
-                topics.ensureExist(admin);
-                topics.ensureExist(admin); // as DemoFeedIndex: the second call waits out a new topic's missing metadata
-            }
-            this.profile = LineageProfile.demo(topics.prefix());
-        }
-
-        Admin admin() {
-            return Admin.create(Map.of("bootstrap.servers", broker.bootstrapServers()));
+            this.demo = DemoFeedIndex.topics(broker, "group-" + name);
+            this.profile = demo.profile;
         }
 
         LineageIndexer indexer(LineageStore store) {
-            return new LineageIndexer(Map.of("bootstrap.servers", broker.bootstrapServers()), store,
-                    new RecordDecoder(DecoderSettings.automatic().withLocalSchemas(DemoCluster.schemas())));
+            return demo.indexer(store);
         }
 
         Member member(IndexSettings settings) {
@@ -114,24 +89,19 @@ class GroupIndexingTest {
 
         /** Records are written only once every member holds partitions, so each has a share to index. */
         void awaitMembersWithPartitions(int members) throws Exception {
-            try (Admin admin = admin()) {
-                await(() -> {
-                    ConsumerGroupDescription described = admin.describeConsumerGroups(List.of(group)).all().get().get(group);
-                    List<MemberDescription> all = List.copyOf(described.members());
-                    return all.size() == members && all.stream().noneMatch(m -> m.assignment().topicPartitions().isEmpty());
-                });
+            try (Admin admin = Admin.create(Map.of("bootstrap.servers", demo.broker.bootstrapServers()))) {
+                await(() -> GroupMembers.holdingPartitions(admin, group, members));
             }
         }
 
-        GroundTruth write(int decisions, long seed) {
-            try (var producer = GeneratedFeed.openProducer(broker.bootstrapServers())) {
-                return GeneratedFeed.generate(FeedSpec.endingBefore(Instant.now(), decisions, seed, topics), producer);
-            }
+        long write(int decisions, long seed) {
+            demo.write(decisions, seed);
+            return demo.recordsWritten();
         }
 
-        void awaitIndexed(GroundTruth truth) throws Exception {
+        void awaitIndexed(long total) throws Exception {
             try (LineageStore reader = LineageStore.openShared(shared)) {
-                await(() -> reader.counts().values().stream().mapToLong(Long::longValue).sum() == total(truth));
+                await(() -> reader.counts().values().stream().mapToLong(Long::longValue).sum() == total);
             }
         }
 
