@@ -21,7 +21,7 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.feedlens.lineage.model.Role;
 
 /**
- * A lineage profile as a JSON file (decision 13 says why JSON): strict, so a typo in a field name, a pointer that is
+ * A lineage profile as a JSON file (decision 16 says why JSON): strict, so a typo in a field name, a pointer that is
  * not one or a role that does not exist fails when the file is read, with the line and the path of the mistake,
  * instead of silently indexing nothing.
  */

@@ -52,7 +52,9 @@ class GroupIndexProcessesTest {
             member.destroy(); // SIGTERM, as Ctrl-C: the shutdown hook ends the run after its current batch
             assertThat(member.waitFor(60, TimeUnit.SECONDS)).isTrue();
             String err = Files.readString(folder.resolve("member-" + i + ".err"), UTF_8);
-            assertThat(member.exitValue()).as(err).isZero();
+            // The JVM reports a SIGTERM as 143 even when the shutdown hook ended the run cleanly; the report says so.
+            assertThat(member.exitValue()).as(err).isIn(0, 143);
+            assertThat(Files.readString(folder.resolve("member-" + i + ".out"), UTF_8)).contains("Stopped; everything read so far is committed.");
             long records = lastReportedRecords(err);
             assertThat(records).as("records member " + i + " indexed").isPositive();
             indexed += records;

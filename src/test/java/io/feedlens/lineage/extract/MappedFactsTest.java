@@ -138,6 +138,8 @@ class MappedFactsTest {
     void aFileThatIsNotJsonOrNamesNoTopicsIsRefused() {
         assertThatThrownBy(() -> read("topicRoles: {payments: EVENT}")).hasMessageContaining("not valid JSON, line 1");
         assertThatThrownBy(() -> read("{\"ttls\": {}}")).hasMessageContaining("names no topics");
+        assertThatThrownBy(() -> read("{\"topicRoles\": {\"a\": \"EVENT\"}, \"topicRoles\": {\"b\": \"EVENT\"}}"))
+                .hasMessageContaining("Duplicate field 'topicRoles'");
         assertThatThrownBy(() -> LineageProfile.readFrom(folder.resolve("absent.json"))).hasMessageEndingWith("absent.json: no such file");
     }
 
