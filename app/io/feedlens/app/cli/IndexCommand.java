@@ -24,7 +24,10 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code feedlens index --bootstrap … [--profile FILE] [--from T] [--follow] [--group G]}: brings the cluster's lineage index up to date. */
+/**
+ * {@code feedlens index --bootstrap … [--profile FILE] [--from T] [--follow] [--group G]}: brings the cluster's lineage
+ * index up to date.
+ */
 @Command(name = "index", mixinStandardHelpOptions = true,
         description = "Index record-level lineage of the profile's topics into this cluster's H2 index (resumes where it stopped).")
 public final class IndexCommand implements Callable<Integer> {

@@ -4,8 +4,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 
-import io.feedlens.app.secrets.SecretReferences;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.feedlens.app.secrets.SecretReferences;
 import io.feedlens.lineage.extract.LineageProfile;
 
 /**
