@@ -16,8 +16,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * How every headless command names its cluster: bootstrap servers plus a Kafka {@code client.properties} file, or a
- * profile saved on the Clusters screen (or with {@code feedlens profiles import}). A profile with encrypted secrets is
- * unlocked with {@code $FEEDLENS_PASSPHRASE}, or by asking on the terminal.
+ * profile saved on the Clusters screen (or with {@code feedlens profiles import}), with its lineage profile. A profile
+ * with encrypted secrets is unlocked with {@code $FEEDLENS_PASSPHRASE}, or by asking on the terminal.
  */
 public final class ClusterOptions {
 
@@ -53,7 +53,7 @@ public final class ClusterOptions {
             properties.putAll(file);
             unlockIfNeeded(properties);
             return new ClusterProfile(saved.name(), bootstrap != null ? bootstrap : saved.bootstrapServers(), properties,
-                    saved.writable());
+                    saved.writable(), saved.lineage());
         } catch (IllegalArgumentException | IllegalStateException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage(), e);
         }

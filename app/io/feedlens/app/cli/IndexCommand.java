@@ -15,6 +15,7 @@ import io.feedlens.app.lineage.IndexProgress;
 import io.feedlens.app.lineage.IndexSettings;
 import io.feedlens.app.lineage.LineageIndexer;
 import io.feedlens.app.lineage.LineageIndexes;
+import io.feedlens.lineage.extract.LineageProfile;
 import io.feedlens.lineage.model.SkippedRecord;
 import io.feedlens.lineage.store.LineageStore;
 import picocli.CommandLine.Command;
@@ -23,7 +24,10 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code feedlens index --bootstrap … [--from T] [--follow]}: brings the cluster's lineage index up to date. */
+/**
+ * {@code feedlens index --bootstrap … [--profile FILE] [--from T] [--follow] [--group G]}: brings the cluster's lineage
+ * index up to date.
+ */
 @Command(name = "index", mixinStandardHelpOptions = true,
         description = "Index record-level lineage of the profile's topics into this cluster's H2 index (resumes where it stopped).")
 public final class IndexCommand implements Callable<Integer> {
@@ -42,6 +46,11 @@ public final class IndexCommand implements Callable<Integer> {
     @Option(names = "--follow", description = "Keep indexing new records until interrupted (Ctrl+C).")
     boolean follow;
 
+    @Option(names = "--group", paramLabel = "GROUP",
+            description = "Index as a member of this Kafka consumer group: several processes share the topics' partitions"
+                    + " and write into one index, which keeps the offsets (the group's own stay unused).")
+    String group;
+
     @Option(names = "--batch", paramLabel = "N", defaultValue = "500", description = "Records per transaction (default 500).")
     int batch;
 
@@ -56,7 +65,11 @@ public final class IndexCommand implements Callable<Integer> {
         ClusterProfile profile = cluster.profile();
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        return LineageIndexAccess.withIndex(spec, profile, (session, store) -> {
+        LineageProfile lineageProfile = lineage.profileOrSay(profile, err);
+        if (lineageProfile == null) {
+            return 2;
+        }
+        return LineageIndexAccess.withIndex(spec, profile, group != null, (session, store) -> {
             LineageIndexer indexer = new LineageIndexer(profile.clientConfig(), store, decoder(profile));
             CountDownLatch closed = new CountDownLatch(1);
             // The JVM ends when its hooks do: this one waits until the last batch is committed and the index closed.
@@ -65,15 +78,17 @@ public final class IndexCommand implements Callable<Integer> {
                 awaitQuietly(closed);
             }, "feedlens-index-stop"));
             try {
-                return indexAndReport(indexer, store, out, err);
+                return indexAndReport(indexer, store, lineageProfile, out, err);
             } finally {
                 closed.countDown();
             }
         });
     }
 
-    private int indexAndReport(LineageIndexer indexer, LineageStore store, PrintWriter out, PrintWriter err) {
-        IndexSettings settings = IndexSettings.catchUp(lineage.profile()).withBatchSize(batch).from(from).following(follow);
+    private int indexAndReport(LineageIndexer indexer, LineageStore store, LineageProfile lineageProfile, PrintWriter out,
+                               PrintWriter err) {
+        IndexSettings settings = IndexSettings.catchUp(lineageProfile).withBatchSize(batch).from(from).following(follow);
+        settings = group == null ? settings : settings.inGroup(group);
         IndexProgress done = indexer.run(settings, progress -> {
             err.println(progress.line());
             err.flush();
@@ -86,7 +101,9 @@ public final class IndexCommand implements Callable<Integer> {
             out.println("  … and " + (skipped.size() - SKIPPED_SHOWN) + " more skipped records");
         }
         out.flush();
-        store.compactAndClose(); // the normal end: a load leaves chunks half-used; compaction halves the file
+        if (group == null) {
+            store.compactAndClose(); // the normal end: a load leaves chunks half-used; compaction halves the file
+        } // a group member leaves the file to the others: compaction would close it under their open transactions
         return 0;
     }
 

@@ -11,9 +11,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code feedlens lineage flag|unflag|skipped}: housekeeping of a cluster's lineage index. */
-@Command(name = "lineage", mixinStandardHelpOptions = true, description = "Flag feature versions as wrong; list skipped records.",
-        subcommands = {LineageCommand.Flag.class, LineageCommand.Unflag.class, LineageCommand.Skipped.class})
+/** {@code feedlens lineage flag|unflag|skipped|profile}: housekeeping of a cluster's lineage index. */
+@Command(name = "lineage", mixinStandardHelpOptions = true, description = "Flag feature versions as wrong; list skipped records; check, import and export lineage profiles.",
+        subcommands = {LineageCommand.Flag.class, LineageCommand.Unflag.class, LineageCommand.Skipped.class, LineageProfileCommand.class})
 public final class LineageCommand implements Callable<Integer> {
 
     @Spec

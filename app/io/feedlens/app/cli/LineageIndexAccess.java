@@ -28,8 +28,15 @@ final class LineageIndexAccess {
     }
 
     static int withIndex(CommandSpec spec, ClusterProfile profile, Work work) {
+        return withIndex(spec, profile, false, work);
+    }
+
+    /** @param shared open the index for several processes at once (indexers of one consumer group) */
+    static int withIndex(CommandSpec spec, ClusterProfile profile, boolean shared, Work work) {
         return withSession(spec, profile, connected -> {
-            try (LineageStore store = LineageIndexes.open(DataFolder.path(), connected.overview().clusterId())) {
+            String clusterId = connected.overview().clusterId();
+            try (LineageStore store = shared ? LineageIndexes.openShared(DataFolder.path(), clusterId)
+                    : LineageIndexes.open(DataFolder.path(), clusterId)) {
                 return work.run(connected.session(), store);
             }
         });

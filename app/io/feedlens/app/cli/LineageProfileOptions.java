@@ -1,17 +1,23 @@
 package io.feedlens.app.cli;
 
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
+import io.feedlens.app.cluster.ClusterProfile;
 import io.feedlens.lineage.extract.LineageProfile;
+import io.feedlens.lineage.extract.ProfileFile;
 import picocli.CommandLine.Option;
 
-/** Which topics play which lineage role, and the views' TTLs; without options, the demo fraud feed's profile. */
+/**
+ * Which topics play which lineage role, where their facts are, and the views' TTLs; without options, the profile saved
+ * with the cluster's connection, else the demo fraud feed's.
+ */
 public final class LineageProfileOptions {
 
-    @Option(names = "--profile", paramLabel = "FILE", description = "A lineage profile file (JSON: topicRoles, valuePointers, ttls); other options add to it.")
+    @Option(names = "--profile", paramLabel = "FILE", description = "A lineage profile file (JSON: topicRoles, facts, valuePointers, ttls; see README); --ttl and --value-pointer add to it.")
     Path file;
 
     @Option(names = "--events", split = ",", paramLabel = "TOPIC", description = "Topics of events (default: the demo's payments).")
@@ -29,14 +35,23 @@ public final class LineageProfileOptions {
     @Option(names = "--value-pointer", paramLabel = "VIEW=POINTER", description = "JSON pointer of a view's value (default /value).")
     Map<String, String> valuePointers;
 
-    LineageProfile profile() {
+    /**
+     * The profile these options name: a file wins, then topics named here, then the one saved with the cluster's
+     * connection profile, then the demo feed's. TTLs and value pointers given here add to any of them.
+     */
+    LineageProfile profile(ClusterProfile cluster) {
         LineageProfile demo = LineageProfile.demo("");
-        LineageProfile profile = file != null ? read(file) : events == null && features == null && decisions == null ? demo
-                : LineageProfile.roles(orEmpty(events), orEmpty(features), orEmpty(decisions));
-        if (file == null && profile != demo) { // topics named on the command line keep the demo views' TTLs
-            for (var view : demo.ttls().keySet()) {
-                profile = profile.withTtl(view, demo.ttls().get(view)).withValuePointer(view, demo.valuePointer(view));
+        boolean topicsNamed = events != null || features != null || decisions != null;
+        LineageProfile profile;
+        if (file != null) {
+            profile = read(file);
+        } else if (topicsNamed) {
+            profile = LineageProfile.roles(orEmpty(events), orEmpty(features), orEmpty(decisions));
+            for (var view : demo.ttls().keySet()) { // topics named on the command line keep the demo views' TTLs
+                profile = profile.withTtl(view, demo.ttls().get(view)).withValuePointer(view, demo.valueOf(view).toString());
             }
+        } else {
+            profile = cluster.lineage() != null ? cluster.lineage() : demo;
         }
         for (var ttl : ttls == null ? Map.<String, Duration>of().entrySet() : ttls.entrySet()) {
             profile = profile.withTtl(ttl.getKey(), ttl.getValue());
@@ -47,11 +62,27 @@ public final class LineageProfileOptions {
         return profile;
     }
 
+    /**
+     * As {@link #profile}, called before anything connects: a mistake in the file is told on one line (its place and
+     * what is wrong, without the usage text burying it) and gives null; the command then exits with 2.
+     */
+    LineageProfile profileOrSay(ClusterProfile cluster, PrintWriter err) {
+        try {
+            return profile(cluster);
+        } catch (IllegalArgumentException e) {
+            err.println(e.getMessage());
+            err.flush();
+            return null;
+        }
+    }
+
     private static LineageProfile read(Path file) {
         try {
             return LineageProfile.readFrom(file);
         } catch (java.io.IOException e) {
-            throw new IllegalArgumentException("Cannot read the lineage profile " + file + ": " + e.getMessage(), e);
+            // ProfileFile's problems already name the file, the place in it and the mistake.
+            throw new IllegalArgumentException(e instanceof ProfileFile.Problem ? e.getMessage()
+                    : "Cannot read the lineage profile " + file + ": " + e.getMessage(), e);
         }
     }
 

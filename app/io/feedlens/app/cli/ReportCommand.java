@@ -50,7 +50,7 @@ public final class ReportCommand implements Callable<Integer> {
         PrintWriter text = spec.commandLine().getOut();
         return LineageIndexAccess.withIndex(spec, cluster.profile(), (session, store) -> {
             Path schemas = localSchemas != null ? localSchemas : LineageIndexes.defaultSchemaFolder(DataFolder.path());
-            Optional<ReportFiles> files = AuditReports.write(session, store, lineage.profile(),
+            Optional<ReportFiles> files = AuditReports.write(session, store, lineage.profile(session.profile()),
                     LineageIndexes.decoderFor(session.profile(), schemas), decisionId, out);
             if (files.isEmpty()) {
                 spec.commandLine().getErr().println("No decision " + decisionId + " in this cluster's lineage index (run feedlens index first).");

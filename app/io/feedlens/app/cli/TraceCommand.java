@@ -7,7 +7,9 @@ import java.util.concurrent.Callable;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.feedlens.app.cluster.ClusterProfile;
 import io.feedlens.app.lineage.LineageIndexes;
+import io.feedlens.lineage.extract.LineageProfile;
 import io.feedlens.app.lineage.TraceText;
 import io.feedlens.lineage.trace.Trace;
 import io.feedlens.lineage.trace.Tracer;
@@ -46,8 +48,13 @@ public final class TraceCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        return LineageIndexAccess.withIndex(spec, cluster.profile(), (session, store) -> {
-            Tracer tracer = new Tracer(store, lineage.profile(), LineageIndexes.earliestFrom(session.admin()));
+        ClusterProfile profile = cluster.profile();
+        LineageProfile lineageProfile = lineage.profileOrSay(profile, spec.commandLine().getErr());
+        if (lineageProfile == null) {
+            return 2;
+        }
+        return LineageIndexAccess.withIndex(spec, profile, (session, store) -> {
+            Tracer tracer = new Tracer(store, lineageProfile, LineageIndexes.earliestFrom(session.admin()));
             Optional<Trace> trace = tracer.trace(decisionId);
             if (trace.isEmpty()) {
                 spec.commandLine().getErr().println("No decision " + decisionId + " in this cluster's lineage index (run feedlens index first).");

@@ -4,7 +4,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.feedlens.app.secrets.SecretReferences;
+import io.feedlens.lineage.extract.LineageProfile;
 
 /**
  * A saved connection: a name people recognise, the bootstrap servers, further Kafka client properties
@@ -14,13 +16,21 @@ import io.feedlens.app.secrets.SecretReferences;
  * <p>Secrets sit in the properties as references in Kafka's config-provider syntax ({@code ${env:NAME}},
  * {@code ${file:/path:key}}, or FeedLens's encrypted {@code ${feedlens:…}}); the Kafka clients resolve them when they
  * connect. {@link #toString()} never shows a secret.
+ *
+ * @param lineage which topics hold events, features and decisions and where their facts are (null: none saved; the
+ *                lineage commands then use their options or the demo feed's profile)
  */
-public record ClusterProfile(String name, String bootstrapServers, Map<String, String> properties, boolean writable) {
+public record ClusterProfile(String name, String bootstrapServers, Map<String, String> properties, boolean writable,
+                             @JsonInclude(JsonInclude.Include.NON_NULL) LineageProfile lineage) {
 
     public ClusterProfile {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(bootstrapServers, "bootstrapServers");
         properties = properties == null ? Map.of() : Map.copyOf(properties);
+    }
+
+    public ClusterProfile(String name, String bootstrapServers, Map<String, String> properties, boolean writable) {
+        this(name, bootstrapServers, properties, writable, null);
     }
 
     /** A read-only profile: writes stay off until someone marks the connection writable. */
@@ -43,7 +53,12 @@ public record ClusterProfile(String name, String bootstrapServers, Map<String, S
     }
 
     public ClusterProfile withWritable(boolean allowWrites) {
-        return new ClusterProfile(name, bootstrapServers, properties, allowWrites);
+        return new ClusterProfile(name, bootstrapServers, properties, allowWrites, lineage);
+    }
+
+    /** The same connection with this lineage profile (null removes it). */
+    public ClusterProfile withLineage(LineageProfile profile) {
+        return new ClusterProfile(name, bootstrapServers, properties, writable, profile);
     }
 
     /**

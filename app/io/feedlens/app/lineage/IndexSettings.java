@@ -12,9 +12,11 @@ import io.feedlens.lineage.extract.LineageProfile;
  * @param stopAfterBatches for tests: end abruptly after this many committed batches, as a crash would (0: never)
  * @param bulkLoadBehind   further behind than this many records, load without the lookup indexes and build them
  *                         once caught up (decision 9)
+ * @param group            the Kafka consumer group whose members share the partitions (decision 12), or null: this
+ *                         indexer reads every partition of the profile's topics
  */
 public record IndexSettings(LineageProfile profile, int batchSize, Instant from, boolean follow, int stopAfterBatches,
-                            long bulkLoadBehind) {
+                            long bulkLoadBehind, String group) {
 
     public static final long DEFAULT_BULK_LOAD_BEHIND = 20_000;
 
@@ -22,26 +24,34 @@ public record IndexSettings(LineageProfile profile, int batchSize, Instant from,
     public static final int DEFAULT_BATCH = 500;
 
     public static IndexSettings catchUp(LineageProfile profile) {
-        return new IndexSettings(profile, DEFAULT_BATCH, null, false, 0, DEFAULT_BULK_LOAD_BEHIND);
+        return new IndexSettings(profile, DEFAULT_BATCH, null, false, 0, DEFAULT_BULK_LOAD_BEHIND, null);
     }
 
     public IndexSettings withBatchSize(int size) {
-        return new IndexSettings(profile, size, from, follow, stopAfterBatches, bulkLoadBehind);
+        return new IndexSettings(profile, size, from, follow, stopAfterBatches, bulkLoadBehind, group);
     }
 
     public IndexSettings stoppingAfter(int batches) {
-        return new IndexSettings(profile, batchSize, from, follow, batches, bulkLoadBehind);
+        return new IndexSettings(profile, batchSize, from, follow, batches, bulkLoadBehind, group);
     }
 
     public IndexSettings following(boolean keepReading) {
-        return new IndexSettings(profile, batchSize, from, keepReading, stopAfterBatches, bulkLoadBehind);
+        return new IndexSettings(profile, batchSize, from, keepReading, stopAfterBatches, bulkLoadBehind, group);
     }
 
     public IndexSettings from(Instant start) {
-        return new IndexSettings(profile, batchSize, start, follow, stopAfterBatches, bulkLoadBehind);
+        return new IndexSettings(profile, batchSize, start, follow, stopAfterBatches, bulkLoadBehind, group);
     }
 
     public IndexSettings withBulkLoadBehind(long records) {
-        return new IndexSettings(profile, batchSize, from, follow, stopAfterBatches, records);
+        return new IndexSettings(profile, batchSize, from, follow, stopAfterBatches, records, group);
+    }
+
+    /**
+     * Joins consumer group {@code name}: the group divides the partitions between its members, the index keeps the
+     * offsets. No bulk load: dropping the lookup indexes would pull them from under the other members' writes.
+     */
+    public IndexSettings inGroup(String name) {
+        return new IndexSettings(profile, batchSize, from, follow, stopAfterBatches, Long.MAX_VALUE, name);
     }
 }

@@ -1,12 +1,14 @@
 package io.feedlens.app.lineage;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.feedlens.lineage.model.PartitionPosition;
 import io.feedlens.lineage.store.LineageStore;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.OffsetAndTimestamp;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
@@ -18,29 +20,31 @@ final class IndexStart {
     private IndexStart() {
     }
 
-    static List<TopicPartition> seek(KafkaConsumer<byte[], byte[]> consumer, LineageStore store, IndexSettings settings) {
-        List<TopicPartition> partitions = partitionsOf(consumer, settings.profile().topics());
-        consumer.assign(partitions);
+    /**
+     * Seeks each of {@code partitions} and returns where the index stood on it ({@link PartitionPosition#NONE} when it
+     * has never read it): the position its next batch must find still stored. Read from the index every time, since
+     * another member of a group may have moved it.
+     */
+    static Map<TopicPartition, Long> seek(Consumer<byte[], byte[]> consumer, LineageStore store, IndexSettings settings,
+                                          Collection<TopicPartition> partitions) {
+        Map<TopicPartition, Long> standing = new HashMap<>();
+        Map<String, Map<Integer, Long>> storedByTopic = new HashMap<>();
         List<TopicPartition> fresh = new ArrayList<>();
-        for (String topic : settings.profile().topics()) {
-            Map<Integer, Long> stored = store.positions(topic);
-            for (TopicPartition partition : partitions) {
-                if (!partition.topic().equals(topic)) {
-                    continue;
-                }
-                Long next = stored.get(partition.partition());
-                if (next != null) {
-                    consumer.seek(partition, next);
-                } else {
-                    fresh.add(partition);
-                }
+        for (TopicPartition partition : partitions) {
+            Long next = storedByTopic.computeIfAbsent(partition.topic(), store::positions).get(partition.partition());
+            if (next != null) {
+                consumer.seek(partition, next);
+                standing.put(partition, next);
+            } else {
+                fresh.add(partition);
+                standing.put(partition, PartitionPosition.NONE);
             }
         }
         seekFresh(consumer, fresh, settings);
-        return partitions;
+        return standing;
     }
 
-    private static void seekFresh(KafkaConsumer<byte[], byte[]> consumer, List<TopicPartition> fresh, IndexSettings settings) {
+    private static void seekFresh(Consumer<byte[], byte[]> consumer, List<TopicPartition> fresh, IndexSettings settings) {
         if (fresh.isEmpty()) {
             return; // seekToBeginning(empty) would rewind every assigned partition
         }
@@ -58,7 +62,7 @@ final class IndexStart {
         }
     }
 
-    private static List<TopicPartition> partitionsOf(KafkaConsumer<byte[], byte[]> consumer, List<String> topics) {
+    static List<TopicPartition> partitionsOf(Consumer<byte[], byte[]> consumer, List<String> topics) {
         List<TopicPartition> partitions = new ArrayList<>();
         for (String topic : topics) {
             List<PartitionInfo> infos = consumer.partitionsFor(topic);

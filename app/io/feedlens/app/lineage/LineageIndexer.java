@@ -2,6 +2,8 @@ package io.feedlens.app.lineage;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +17,7 @@ import io.feedlens.lineage.model.IndexedRecord;
 import io.feedlens.lineage.model.PartitionPosition;
 import io.feedlens.lineage.model.SkippedRecord;
 import io.feedlens.lineage.store.LineageStore;
+import io.feedlens.lineage.store.PartitionMovedException;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
@@ -26,8 +29,10 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 /**
  * Reads the profile's topics into the lineage index: from the offsets the index stored (or the beginning, or a
  * time), decoding, extracting, and writing each batch together with the offsets it reached in one transaction.
- * No consumer group: the index's own offsets are the only truth about where it stands, so a kill at any moment
- * and a restart leave the index as an uninterrupted run would.
+ * The index's own offsets are the only truth about where it stands, so a kill at any moment and a restart leave the
+ * index as an uninterrupted run would. Alone it reads every partition; as a member of a consumer group it reads the
+ * share the group gives it ({@link PartitionChoice}, decision 12), and each batch's offsets are written only if the
+ * index still stands where this member found it.
  */
 public final class LineageIndexer {
 
@@ -48,11 +53,14 @@ public final class LineageIndexer {
 
     /** Indexes until caught up (or, when following, until {@link #stop}); returns the last progress. */
     public IndexProgress run(IndexSettings settings, Consumer<IndexProgress> progress) {
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(consumerConfig(), new ByteArrayDeserializer(), new ByteArrayDeserializer());
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(consumerConfig(settings), new ByteArrayDeserializer(),
+                new ByteArrayDeserializer());
              WriteBehind writes = new WriteBehind()) {
             running = consumer;
-            List<TopicPartition> partitions = IndexStart.seek(consumer, store, settings);
-            return new Run(consumer, writes, partitions, settings, progress).loop();
+            PartitionChoice choice = PartitionChoice.of(store, settings);
+            Run run = new Run(consumer, writes, choice, settings, progress);
+            choice.take(consumer, run);
+            return run.loop();
         } catch (WakeupException e) {
             return null;
         } finally {
@@ -69,46 +77,87 @@ public final class LineageIndexer {
         }
     }
 
-    private Map<String, Object> consumerConfig() {
+    private Map<String, Object> consumerConfig(IndexSettings settings) {
         Map<String, Object> config = ReadingConsumers.config(clientConfig, "feedlens-lineage-indexer", Duration.ofSeconds(10));
+        if (settings.group() != null) {
+            config.put(ConsumerConfig.GROUP_ID_CONFIG, settings.group()); // commits stay off: the index keeps the offsets
+            // A member rejoins a rebalance only when it polls: one batch per poll lets a new member in within a batch,
+            // where 5,000 records per poll kept one waiting until the first member had indexed everything.
+            config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, settings.batchSize());
+        }
         config.putIfAbsent(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5_000);
         config.putIfAbsent(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 4 << 20);
         return config;
     }
 
-    /** One run's state: the batch being filled and the counters for progress. */
-    private final class Run {
+    /** One run's state: the batch being filled, where the index stands per partition, and the counters for progress. */
+    private final class Run implements PartitionChoice.Owner {
 
         private final KafkaConsumer<byte[], byte[]> consumer;
         private final WriteBehind writes;
-        private final List<TopicPartition> partitions;
+        private final PartitionChoice choice;
         private final IndexSettings settings;
         private final Consumer<IndexProgress> progress;
         private final FactExtractor extractor;
         private List<IndexedRecord> indexed = new ArrayList<>();
         private List<SkippedRecord> skipped = new ArrayList<>();
         private final Map<TopicPartition, Long> reached = new LinkedHashMap<>();
+        /** Per partition read now: the next offset the index holds, which the next batch must still find there. */
+        private final Map<TopicPartition, Long> standing = new HashMap<>();
         private final long startedAt = System.nanoTime();
-        private Map<TopicPartition, Long> ends;
+        private final Map<TopicPartition, Long> ends = new HashMap<>();
         private long records;
         private long skippedTotal;
         private long batches;
         private long lastProgress;
         private boolean bulkLoad;
 
-        Run(KafkaConsumer<byte[], byte[]> consumer, WriteBehind writes, List<TopicPartition> partitions, IndexSettings settings,
+        Run(KafkaConsumer<byte[], byte[]> consumer, WriteBehind writes, PartitionChoice choice, IndexSettings settings,
             Consumer<IndexProgress> progress) {
             this.consumer = consumer;
             this.writes = writes;
-            this.partitions = partitions;
+            this.choice = choice;
             this.settings = settings;
             this.progress = progress;
             this.extractor = new FactExtractor(settings.profile());
-            this.ends = consumer.endOffsets(partitions);
-            if (behind() > settings.bulkLoadBehind()) {
+        }
+
+        @Override
+        public void assigned(Map<TopicPartition, Long> positions) {
+            standing.putAll(positions);
+            ends.putAll(consumer.endOffsets(positions.keySet()));
+            if (batches == 0 && !bulkLoad && behind() > settings.bulkLoadBehind()) {
                 store.dropLookupIndexes();
                 bulkLoad = true;
             }
+        }
+
+        @Override
+        public void revoked(Collection<TopicPartition> partitions) {
+            flush();
+            forget(partitions);
+        }
+
+        @Override
+        public void lost(Collection<TopicPartition> partitions) {
+            forget(partitions);
+            restartBatch();
+        }
+
+        private void forget(Collection<TopicPartition> partitions) {
+            partitions.forEach(partition -> {
+                standing.remove(partition);
+                ends.remove(partition);
+            });
+        }
+
+        /** Drops the batch read so far and reads again from where the index stands, for the partitions still held. */
+        private void restartBatch() {
+            indexed.clear();
+            skipped.clear();
+            reached.clear();
+            List<TopicPartition> held = consumer.assignment().stream().filter(standing::containsKey).toList();
+            standing.putAll(IndexStart.seek(consumer, store, settings, held));
         }
 
         IndexProgress loop() {
@@ -155,16 +204,27 @@ public final class LineageIndexer {
             records++;
         }
 
-        /** Queues the batch and its offsets for one transaction; false when a test asked to stop as if killed. */
+        /** Writes the batch and its offsets in one transaction; false when a test asked to stop as if killed. */
         private boolean flush() {
             if (reached.isEmpty()) {
                 return true;
             }
-            List<PartitionPosition> positions = reached.entrySet().stream()
-                    .map(e -> new PartitionPosition(e.getKey().topic(), e.getKey().partition(), e.getValue())).toList();
-            List<IndexedRecord> rows = indexed;
-            List<SkippedRecord> unusable = skipped;
-            writes.submit(() -> store.write(rows, unusable, positions));
+            List<PartitionPosition> positions = reached.entrySet().stream().map(e -> new PartitionPosition(e.getKey().topic(),
+                    e.getKey().partition(), e.getValue(), standing.getOrDefault(e.getKey(), PartitionPosition.UNCHECKED))).toList();
+            if (settings.group() == null) {
+                // Alone on the index: the batch is written behind while the next one is read (decision 11).
+                List<IndexedRecord> rows = indexed;
+                List<SkippedRecord> unusable = skipped;
+                writes.submit(() -> writeAlone(rows, unusable, positions));
+            } else {
+                try {
+                    store.write(indexed, skipped, positions);
+                } catch (PartitionMovedException e) {
+                    restartBatch(); // the group moved a partition from under this member; its next rebalance says so
+                    return true;
+                }
+            }
+            standing.putAll(reached);
             skippedTotal += skipped.size();
             indexed = new ArrayList<>();
             skipped = new ArrayList<>();
@@ -173,16 +233,25 @@ public final class LineageIndexer {
             return settings.stopAfterBatches() <= 0 || batches < settings.stopAfterBatches();
         }
 
+        private void writeAlone(List<IndexedRecord> rows, List<SkippedRecord> unusable, List<PartitionPosition> positions) {
+            try {
+                store.write(rows, unusable, positions);
+            } catch (PartitionMovedException e) {
+                throw new IllegalStateException(e.getMessage() + ". Several indexers of one index must run as one consumer"
+                        + " group (--group NAME).", e);
+            }
+        }
+
         private boolean caughtUp() {
             if (settings.follow() && System.nanoTime() / 1_000_000 - lastProgress >= PROGRESS_EVERY_MS) {
-                ends = consumer.endOffsets(partitions);
+                ends.putAll(consumer.endOffsets(consumer.assignment()));
             }
-            return behind() == 0;
+            return choice.settled() && behind() == 0;
         }
 
         private long behind() {
             long behind = 0;
-            for (TopicPartition partition : partitions) {
+            for (TopicPartition partition : consumer.assignment()) {
                 behind += Math.max(0, ends.getOrDefault(partition, 0L) - consumer.position(partition));
             }
             return behind;

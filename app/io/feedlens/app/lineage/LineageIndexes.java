@@ -39,10 +39,15 @@ public final class LineageIndexes {
     }
 
     /**
-     * The cluster's lineage profile from {@link #profileFile}, or the demo feed's convention when there is none.
-     * A file that can't be read is an error, not a silent fallback: the index would be built from the wrong topics.
+     * The lineage profile the desktop uses for a connection: the one saved with the connection profile
+     * ({@code feedlens lineage profile import}), else {@link #profileFile} beside the cluster's index, else the demo
+     * feed's convention. A file that can't be read is an error, not a silent fallback: the index would be built from
+     * the wrong topics.
      */
-    public static LineageProfile profileFor(Path dataFolder, String clusterId) {
+    public static LineageProfile profileFor(Path dataFolder, ClusterProfile connection, String clusterId) {
+        if (connection.lineage() != null) {
+            return connection.lineage();
+        }
         Path file = profileFile(dataFolder, clusterId);
         if (!Files.exists(file)) {
             return LineageProfile.demo("");
@@ -55,11 +60,20 @@ public final class LineageIndexes {
     }
 
     public static LineageStore open(Path dataFolder, String clusterId) {
+        return opened(dataFolder, clusterId, LineageStore::open);
+    }
+
+    /** For indexers of one consumer group on this machine: every one of them opens the file this way. */
+    public static LineageStore openShared(Path dataFolder, String clusterId) {
+        return opened(dataFolder, clusterId, LineageStore::openShared);
+    }
+
+    private static LineageStore opened(Path dataFolder, String clusterId, java.util.function.Function<Path, LineageStore> opener) {
         Path file = fileFor(dataFolder, clusterId);
         try {
             OwnerOnly.directories(file.getParent().getParent());
             OwnerOnly.directories(file.getParent());
-            LineageStore store = LineageStore.open(file);
+            LineageStore store = opener.apply(file);
             OwnerOnly.tree(file.getParent());
             return store;
         } catch (java.io.IOException e) {

@@ -9,13 +9,13 @@ import java.util.Optional;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import io.feedlens.app.OwnerOnly;
 import io.feedlens.app.cluster.ClusterProfile;
 import io.feedlens.app.secrets.SecretReferences;
+import io.feedlens.lineage.extract.ProfileFile;
 
 /**
- * The saved connection profiles, kept as {@code profiles.json} in the data folder.
+ * The saved connection profiles, kept as {@code profiles.json} in the data folder, each with its lineage profile.
  *
  * <p>Written whole to a temporary file and moved into place, so a crash mid-write never leaves half a file;
  * created readable by its owner only, in a folder only its owner may enter. A secret is never saved in plain
@@ -23,7 +23,8 @@ import io.feedlens.app.secrets.SecretReferences;
  */
 public final class ProfileStore {
 
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    /** The lineage profile file's own mapper, so a profile saved here reads exactly as its exported file does. */
+    private static final ObjectMapper JSON = ProfileFile.mapper();
 
     private final Path file;
 

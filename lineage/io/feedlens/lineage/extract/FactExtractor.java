@@ -1,12 +1,10 @@
 package io.feedlens.lineage.extract;
 
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.feedlens.lineage.CloudEventHeaders;
 import io.feedlens.lineage.model.DerivedFrom;
 import io.feedlens.lineage.model.ExtractedRecord;
 import io.feedlens.lineage.model.FeatureVersion;
@@ -17,16 +15,19 @@ import io.feedlens.lineage.model.SkippedRecord;
 import io.feedlens.lineage.model.Used;
 
 /**
- * Turns one decoded record into its lineage fact and edges, following LINEAGE.md's convention. A record that lacks a
- * fact the index needs, or whose value did not decode, becomes a {@link SkippedRecord} with the reason: a record
- * whose content cannot be read cannot be vouched for in a trace. Stateless and thread-safe.
+ * Turns one decoded record into its lineage fact and edges, reading each fact where the profile's {@link FeedMapping}
+ * says (LINEAGE.md's convention unless mapped). A record that lacks a fact the index needs, or whose value did not
+ * decode, becomes a {@link SkippedRecord} with the reason: a record whose content cannot be read cannot be vouched
+ * for in a trace. Stateless and thread-safe.
  */
 public final class FactExtractor {
 
     private final LineageProfile profile;
+    private final FeedMapping facts;
 
     public FactExtractor(LineageProfile profile) {
         this.profile = profile;
+        this.facts = profile.facts();
     }
 
     public ExtractedRecord extract(RecordView record) {
@@ -49,83 +50,100 @@ public final class FactExtractor {
     }
 
     private IndexedRecord feature(RecordView record) {
-        String view = required(record, CloudEventHeaders.FEATURE_VIEW);
-        int version = wholeNumber(required(record, CloudEventHeaders.FEATURE_VERSION), CloudEventHeaders.FEATURE_VERSION);
-        JsonNode value = record.value().at(profile.valuePointer(view));
-        Double number = value.isNumber() ? value.asDouble() : null;
-        LineageFact fact = fact(record, Role.FEATURE, new FeatureVersion(view, version), null, null, number);
-        return new IndexedRecord(fact, List.of(), parents(record));
+        FeatureFacts mapped = facts.feature();
+        String view = mapped.view().required(record, "feature view");
+        int version = FactSource.wholeNumber(mapped.version().required(record, "feature version"), mapped.version().describe());
+        LineageFact fact = fact(record, Role.FEATURE, new FeatureVersion(view, version), null, null,
+                number(profile.valueOf(view).read(record)));
+        return new IndexedRecord(fact, List.of(), parents(record, mapped));
     }
 
-    /** {@code ce_lineageparents} names every input; {@code ce_causationid} alone names the single direct parent. */
-    private static List<DerivedFrom> parents(RecordView record) {
-        String listed = record.header(CloudEventHeaders.LINEAGE_PARENTS);
-        List<DerivedFrom> parents = new ArrayList<>();
-        if (listed != null) {
-            for (String entry : listed.split(",")) {
-                if (!entry.isBlank()) {
-                    parents.add(parse(entry));
-                }
-            }
+    /** A number, or text that is one (a value kept in a header); anything else is no comparable value. */
+    static Double number(JsonNode value) {
+        if (value == null) {
+            return null;
         }
-        String causation = record.header(CloudEventHeaders.CAUSATION_ID);
+        if (value.isNumber()) {
+            return value.asDouble();
+        }
+        try {
+            return value.isTextual() ? Double.valueOf(value.asText().trim()) : null;
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    /** The parents list names every input; the causation id alone names the single direct parent. */
+    private static List<DerivedFrom> parents(RecordView record, FeatureFacts mapped) {
+        List<DerivedFrom> parents = new ArrayList<>();
+        eachEntry(mapped.parents(), record, entry -> parents.add(parse(entry, mapped.parents())));
+        if (mapped.parentIds() != null) {
+            eachEntry(mapped.parentIds(), record, id -> parents.add(DerivedFrom.byId(id)));
+        }
+        String causation = mapped.causationId().text(record);
         if (parents.isEmpty() && causation != null) {
             parents.add(DerivedFrom.byId(causation));
         }
         return parents;
     }
 
-    private static DerivedFrom parse(String entry) {
+    /** Entries of a list fact: a JSON array of texts, or comma-separated text (as a header carries it). */
+    private static void eachEntry(FactSource source, RecordView record, Consumer<String> each) {
+        JsonNode found = source.read(record);
+        if (found == null) {
+            return;
+        }
+        if (found.isArray()) {
+            for (JsonNode element : found) {
+                String text = FactSource.textOf(element);
+                if (text == null) {
+                    throw new MissingFact("an entry of the " + source.describe() + " is not text: " + element);
+                }
+                each.accept(text.trim());
+            }
+            return;
+        }
+        for (String entry : found.asText().split(",")) {
+            if (!entry.isBlank()) {
+                each.accept(entry.trim());
+            }
+        }
+    }
+
+    private static DerivedFrom parse(String entry, FactSource source) {
         try {
             return DerivedFrom.parse(entry);
         } catch (IllegalArgumentException e) {
-            throw new MissingFact("unreadable " + CloudEventHeaders.LINEAGE_PARENTS + " entry '" + entry.trim() + "'");
+            throw new MissingFact("unreadable " + source.describe() + " entry '" + entry + "'");
         }
     }
 
     private IndexedRecord decision(RecordView record) {
-        String model = required(record, CloudEventHeaders.MODEL_ID);
-        String modelVersion = required(record, CloudEventHeaders.MODEL_VERSION);
+        DecisionFacts mapped = facts.decision();
+        String model = mapped.modelId().required(record, "model id");
+        String modelVersion = mapped.modelVersion().required(record, "model version");
         LineageFact fact = fact(record, Role.DECISION, null, model, modelVersion, null);
-        JsonNode used = record.value().path("used");
+        JsonNode used = mapped.used().read(record);
+        if (used != null && !used.isArray()) {
+            throw new MissingFact("the used list (" + mapped.used().describe() + ") is not an array");
+        }
         List<Used> inputs = new ArrayList<>();
-        for (JsonNode entry : used) {
-            inputs.add(UsedEntries.read(entry));
+        for (JsonNode entry : used == null ? List.<JsonNode>of() : used) {
+            inputs.add(UsedEntries.read(record, entry, mapped.usedFields()));
         }
         return new IndexedRecord(fact, inputs, List.of());
     }
 
-    private static LineageFact fact(RecordView record, Role role, FeatureVersion feature, String model, String modelVersion,
-                                    Double value) {
-        String id = required(record, CloudEventHeaders.ID);
-        String time = record.header(CloudEventHeaders.TIME);
-        return new LineageFact(role, record.coordinates(), record.header(CloudEventHeaders.SOURCE), id,
-                record.header(CloudEventHeaders.SUBJECT), time == null ? Instant.ofEpochMilli(record.timestamp()) : instant(time),
-                feature, model, modelVersion, value, ContentHash.ofBytes(record.valueBytes()));
-    }
-
-    private static String required(RecordView record, String header) {
-        String value = record.header(header);
-        if (value == null) {
-            throw new MissingFact("no " + header + " header");
+    private LineageFact fact(RecordView record, Role role, FeatureVersion feature, String model, String modelVersion,
+                             Double value) {
+        RecordFacts mapped = facts.of(role);
+        String id = mapped.id().required(record, role == Role.DECISION ? "decision id" : "fact id");
+        JsonNode time = mapped.time().read(record);
+        if (time == null) {
+            throw new MissingFact("no " + mapped.time().describe() + " (time)");
         }
-        return value;
-    }
-
-    static Instant instant(String text) {
-        try {
-            return Instant.parse(text);
-        } catch (DateTimeParseException e) {
-            throw new MissingFact("not an RFC 3339 time: '" + text + "'");
-        }
-    }
-
-    private static int wholeNumber(String text, String header) {
-        try {
-            return Integer.parseInt(text.trim());
-        } catch (NumberFormatException e) {
-            throw new MissingFact(header + " is not a whole number: '" + text + "'");
-        }
+        return new LineageFact(role, record.coordinates(), mapped.source().text(record), id, mapped.entity().text(record),
+                FactSource.instantOf(time), feature, model, modelVersion, value, ContentHash.ofBytes(record.valueBytes()));
     }
 
     private static SkippedRecord skip(RecordView record, String reason) {

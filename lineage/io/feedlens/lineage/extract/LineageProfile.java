@@ -8,29 +8,27 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.feedlens.lineage.model.Role;
 
 /**
- * Per cluster: which topics hold events, features and decisions, where a feature record keeps its value, and how
- * long each feature view's values stay usable (its TTL, for the as-of join and the stale flag).
+ * Per cluster: which topics hold events, features and decisions, where each role's records keep their facts (the
+ * convention unless mapped), where a feature record keeps its value per view, and how long each feature view's
+ * values stay usable (its TTL, for the as-of join and the stale flag). Written to and read from a JSON file
+ * ({@link ProfileFile}) so a team can share one.
  *
- * @param valuePointers JSON pointer of the value per feature view; views not listed use {@code /value}
+ * @param valuePointers where the value of a feature view's records is, per view; views not listed use the feature
+ *                      mapping's {@code value} ({@code /value} by convention)
+ * @param facts         where each role keeps its facts; null reads as the convention
  */
-public record LineageProfile(Map<String, Role> topicRoles, Map<String, String> valuePointers, Map<String, Duration> ttls) {
-
-    public static final String DEFAULT_VALUE_POINTER = "/value";
-
-    /** TTLs as ISO-8601 text ("PT10M"), so a shared profile file reads plainly. */
-    private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
-            .disable(SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS).enable(SerializationFeature.INDENT_OUTPUT);
+public record LineageProfile(Map<String, Role> topicRoles, Map<String, FactSource> valuePointers, Map<String, Duration> ttls,
+                             FeedMapping facts) {
 
     public LineageProfile {
-        topicRoles = Map.copyOf(topicRoles);
-        valuePointers = Map.copyOf(valuePointers);
-        ttls = Map.copyOf(ttls);
+        // A file may leave any part out: the parts it leaves out are empty or, for facts, the convention.
+        topicRoles = topicRoles == null ? Map.of() : Map.copyOf(topicRoles);
+        valuePointers = valuePointers == null ? Map.of() : Map.copyOf(valuePointers);
+        ttls = ttls == null ? Map.of() : Map.copyOf(ttls);
+        facts = facts == null ? FeedMapping.CONVENTION : facts;
     }
 
     /** The demo fraud feed's profile, for topics named with {@code prefix} (empty for the real demo). */
@@ -46,19 +44,24 @@ public record LineageProfile(Map<String, Role> topicRoles, Map<String, String> v
         events.forEach(topic -> roles.put(topic, Role.EVENT));
         features.forEach(topic -> roles.put(topic, Role.FEATURE));
         decisions.forEach(topic -> roles.put(topic, Role.DECISION));
-        return new LineageProfile(roles, Map.of(), Map.of());
+        return new LineageProfile(roles, Map.of(), Map.of(), null);
     }
 
+    /** {@code pointer} as a profile file writes it: a JSON pointer, or header:NAME. */
     public LineageProfile withValuePointer(String view, String pointer) {
-        Map<String, String> changed = new HashMap<>(valuePointers);
-        changed.put(view, pointer);
-        return new LineageProfile(topicRoles, changed, ttls);
+        Map<String, FactSource> changed = new HashMap<>(valuePointers);
+        changed.put(view, FactSource.of(pointer));
+        return new LineageProfile(topicRoles, changed, ttls, facts);
     }
 
     public LineageProfile withTtl(String view, Duration ttl) {
         Map<String, Duration> changed = new HashMap<>(ttls);
         changed.put(view, ttl);
-        return new LineageProfile(topicRoles, valuePointers, changed);
+        return new LineageProfile(topicRoles, valuePointers, changed, facts);
+    }
+
+    public LineageProfile withFacts(FeedMapping mapping) {
+        return new LineageProfile(topicRoles, valuePointers, ttls, mapping);
     }
 
     public Optional<Role> roleOf(String topic) {
@@ -69,8 +72,10 @@ public record LineageProfile(Map<String, Role> topicRoles, Map<String, String> v
         return topicRoles.keySet().stream().sorted().toList();
     }
 
-    public String valuePointer(String view) {
-        return valuePointers.getOrDefault(view, DEFAULT_VALUE_POINTER);
+    /** Where the records of a feature view keep their value. */
+    public FactSource valueOf(String view) {
+        FactSource pointer = valuePointers.get(view);
+        return pointer != null ? pointer : facts.feature().value();
     }
 
     /** Views without a configured TTL never count as stale. */
@@ -80,10 +85,11 @@ public record LineageProfile(Map<String, Role> topicRoles, Map<String, String> v
 
     /** Writes the profile as a JSON file a team can share. */
     public void writeTo(Path file) throws IOException {
-        JSON.writeValue(file.toFile(), this);
+        ProfileFile.write(this, file);
     }
 
+    /** Reads a profile file; a file that is not a profile fails with a {@link ProfileFile.Problem} saying where and why. */
     public static LineageProfile readFrom(Path file) throws IOException {
-        return JSON.readValue(file.toFile(), LineageProfile.class);
+        return ProfileFile.read(file);
     }
 }

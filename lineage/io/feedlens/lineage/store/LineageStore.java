@@ -7,11 +7,13 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import io.feedlens.lineage.model.FeatureVersion;
 import io.feedlens.lineage.model.IndexedRecord;
@@ -22,23 +24,39 @@ import io.feedlens.lineage.model.SkippedRecord;
  * The lineage index of one cluster: an H2 file reached through JDBC. Each {@link #write} stores a batch of rows
  * <em>and</em> the offsets they were read up to in one transaction, so after a crash the index and its offsets
  * agree: a restart from the stored offsets neither loses nor repeats a record. One connection, used by one
- * thread at a time (methods are synchronized).
+ * thread at a time (methods are synchronized); several stores (processes) may share one database (decision 12).
  */
 public final class LineageStore implements AutoCloseable {
 
-    private final Connection connection;
+    /** Connection failures in H2 (broken, closed, closed at shutdown) and SQL's standard class 08 (PostgreSQL). */
+    private static final Set<Integer> BROKEN_CONNECTION = Set.of(90067, 90098, 90121);
+    private static final Duration RECONNECT_FOR = Duration.ofSeconds(20);
+
+    /** Opens a new connection to the same database, for a shared index whose serving process went away. */
+    @FunctionalInterface
+    interface Reconnect {
+        Connection open() throws SQLException;
+    }
+
     private final NameTable topics = new NameTable("lineage_topic", RecordKeys.MAX_TOPICS);
     private final NameTable names = new NameTable("lineage_name", Integer.MAX_VALUE);
     private final ModelViews modelViews = new ModelViews();
-    private final FactQueries queries;
+    private final Reconnect reconnect;
+    private Connection connection;
+    private FactQueries queries;
 
-    private LineageStore(Connection connection) throws SQLException {
-        this.connection = connection;
+    private LineageStore(Connection connection, Reconnect reconnect) throws SQLException {
+        this.reconnect = reconnect;
         StoreSchema.migrate(connection);
-        topics.load(connection);
-        names.load(connection);
-        modelViews.load(connection);
-        this.queries = new FactQueries(connection, topics, names);
+        use(connection);
+    }
+
+    private void use(Connection opened) throws SQLException {
+        this.connection = opened;
+        topics.load(opened);
+        names.load(opened);
+        modelViews.load(opened);
+        this.queries = new FactQueries(opened, topics, names);
     }
 
     /**
@@ -46,8 +64,27 @@ public final class LineageStore implements AutoCloseable {
      * database in its own shutdown hook: the indexer's hook commits its last batch first, then closes the store.
      */
     public static LineageStore open(Path file) {
+        return open(file, ";DB_CLOSE_ON_EXIT=FALSE", false);
+    }
+
+    /**
+     * Opens the index for several processes on this machine at once (indexers of one consumer group, decision 12):
+     * H2's automatic mixed mode, where the first process serves the file to the others over a TCP port guarded by a
+     * random key in the lock file. Every process that shares the file must open it this way. H2 refuses to combine
+     * this with {@code DB_CLOSE_ON_EXIT=FALSE}, so a stopped member's last open batch may be cut by H2's own shutdown
+     * hook: it is then not committed, and the member that takes the partition over reads it again. When the serving
+     * process ends, the others' connections break (an open transaction with them); a write or a position read then
+     * reconnects, which makes one of them the new server, and tries once more.
+     */
+    public static LineageStore openShared(Path file) {
+        return open(file, ";AUTO_SERVER=TRUE", true);
+    }
+
+    private static LineageStore open(Path file, String options, boolean reconnecting) {
+        String url = "jdbc:h2:file:" + file.toAbsolutePath() + options;
         try {
-            return new LineageStore(DriverManager.getConnection("jdbc:h2:file:" + file.toAbsolutePath() + ";DB_CLOSE_ON_EXIT=FALSE", "sa", ""));
+            return new LineageStore(DriverManager.getConnection(url, "sa", ""),
+                    reconnecting ? () -> DriverManager.getConnection(url, "sa", "") : null);
         } catch (SQLException e) {
             throw new LineageStoreException("Cannot open the lineage index " + file + ": " + e.getMessage(), e);
         }
@@ -56,7 +93,7 @@ public final class LineageStore implements AutoCloseable {
     /** Opens the index on a connection someone else made (a PostgreSQL database shared by several indexers). */
     public static LineageStore on(Connection connection) {
         try {
-            return new LineageStore(connection);
+            return new LineageStore(connection, null);
         } catch (SQLException e) {
             throw new LineageStoreException("Cannot prepare the lineage index: " + e.getMessage(), e);
         }
@@ -70,39 +107,84 @@ public final class LineageStore implements AutoCloseable {
         }
     }
 
-    /** Rows and the next offsets to read, committed together or not at all. */
+    /**
+     * Rows and the next offsets to read, committed together or not at all. On a shared index whose connection broke,
+     * reconnects and writes the batch again: safe, since its positions are checked (a first attempt that did commit
+     * makes the second fail with {@link PartitionMovedException}, and the indexer re-reads from the stored offsets).
+     */
     public synchronized void write(List<IndexedRecord> records, List<SkippedRecord> skipped, List<PartitionPosition> positions) {
         try {
+            writeOnce(records, skipped, positions);
+        } catch (LineageStoreException e) {
+            reconnectOrThrow(e);
+            writeOnce(records, skipped, positions);
+        }
+    }
+
+    /** Returns after reconnecting when {@code failure} is a broken connection of a shared index; throws it otherwise. */
+    private void reconnectOrThrow(LineageStoreException failure) {
+        if (reconnect == null || failure instanceof PartitionMovedException || !broken(failure)) {
+            throw failure;
+        }
+        try {
+            connection.close();
+        } catch (SQLException ignored) {
+            // It is broken already; the new connection is what matters.
+        }
+        long deadline = System.nanoTime() + RECONNECT_FOR.toNanos();
+        while (true) {
+            try {
+                use(reconnect.open());
+                return;
+            } catch (SQLException e) {
+                // A killed server leaves its lock file behind; H2 takes the file over once the lock is seen as stale.
+                if (System.nanoTime() > deadline) {
+                    failure.addSuppressed(e);
+                    throw failure;
+                }
+                pause();
+            }
+        }
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(250);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new LineageStoreException("Interrupted while reconnecting to the lineage index", e);
+        }
+    }
+
+    private static boolean broken(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql && (BROKEN_CONNECTION.contains(sql.getErrorCode())
+                    || sql.getSQLState() != null && sql.getSQLState().startsWith("08"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void writeOnce(List<IndexedRecord> records, List<SkippedRecord> skipped, List<PartitionPosition> positions) {
+        try {
             connection.setAutoCommit(false);
+            // Positions first: their checked update locks the partitions' rows, so two writers of one partition queue
+            // there and the later one finds the position moved before it inserts a single row.
+            PositionWriter.save(connection, positions);
             new BatchWriter(connection, topics, names, modelViews).write(records, skipped);
-            savePositions(positions);
             connection.commit();
             topics.committed();
             names.committed();
             modelViews.committed();
+        } catch (PartitionMovedException e) {
+            rollBack();
+            throw e;
         } catch (SQLException | RuntimeException e) {
             rollBack();
             throw new LineageStoreException("Could not write a batch of " + records.size() + " lineage records: " + e.getMessage(), e);
         } finally {
             autoCommit();
-        }
-    }
-
-    private void savePositions(List<PartitionPosition> positions) throws SQLException {
-        // UPDATE then INSERT rather than MERGE: the same two statements run on H2 and PostgreSQL.
-        try (PreparedStatement update = connection.prepareStatement("UPDATE index_offsets SET next_offset = ? WHERE topic = ? AND part = ?");
-             PreparedStatement insert = connection.prepareStatement("INSERT INTO index_offsets (topic, part, next_offset) VALUES (?, ?, ?)")) {
-            for (PartitionPosition position : positions) {
-                update.setLong(1, position.nextOffset());
-                update.setString(2, position.topic());
-                update.setInt(3, position.partition());
-                if (update.executeUpdate() == 0) {
-                    insert.setString(1, position.topic());
-                    insert.setInt(2, position.partition());
-                    insert.setLong(3, position.nextOffset());
-                    insert.executeUpdate();
-                }
-            }
         }
     }
 
@@ -152,6 +234,15 @@ public final class LineageStore implements AutoCloseable {
 
     /** Where the index stands per partition of {@code topic}: partition → next offset to read. */
     public synchronized Map<Integer, Long> positions(String topic) {
+        try {
+            return positionsOnce(topic);
+        } catch (LineageStoreException e) {
+            reconnectOrThrow(e);
+            return positionsOnce(topic);
+        }
+    }
+
+    private Map<Integer, Long> positionsOnce(String topic) {
         Map<Integer, Long> positions = new HashMap<>();
         try (PreparedStatement select = connection.prepareStatement("SELECT part, next_offset FROM index_offsets WHERE topic = ?")) {
             select.setString(1, topic);

@@ -38,10 +38,14 @@ final class ModelViews {
             return;
         }
         pending.add(seen);
-        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO model_view (model_id, model_version, view_id) VALUES (?, ?, ?)")) {
-            insert.setInt(1, modelId);
-            insert.setString(2, modelVersion);
-            insert.setInt(3, viewId);
+        // Another indexer of a shared index (decision 12) may have noted the same pair since this one loaded its cache.
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO model_view (model_id, model_version, view_id)"
+                + " SELECT ?, ?, ? WHERE NOT EXISTS (SELECT 1 FROM model_view WHERE model_id = ? AND model_version = ? AND view_id = ?)")) {
+            for (int offset : new int[] {0, 3}) {
+                insert.setInt(1 + offset, modelId);
+                insert.setString(2 + offset, modelVersion);
+                insert.setInt(3 + offset, viewId);
+            }
             insert.executeUpdate();
         }
     }

@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -11,17 +12,23 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * A small table of names (topics, or sources, views and models) that rows refer to by number, cached in memory.
+ * A small table of names (topics, or sources, views and models) that rows refer to by number, cached in memory
+ * (the names this store loaded at open or wrote since).
  * New names are inserted in the caller's open transaction; if it rolls back, {@link #forgetPending} drops them
  * from the cache too, so cache and database never disagree.
  */
 final class NameTable {
+
+    /** Each retry follows another writer's commit; more than a few in a row means something else is wrong. */
+    private static final int MAX_ATTEMPTS = 8;
 
     private final String table;
     private final int limit;
     private final Map<String, Integer> ids = new HashMap<>();
     private final Map<Integer, String> names = new HashMap<>();
     private final List<String> pending = new ArrayList<>();
+    /** For names another indexer on the same database added after this store loaded its cache. */
+    private Connection connection;
 
     NameTable(String table, int limit) {
         this.table = table;
@@ -29,6 +36,7 @@ final class NameTable {
     }
 
     void load(Connection connection) throws SQLException {
+        this.connection = connection;
         ids.clear();
         names.clear();
         try (PreparedStatement select = connection.prepareStatement("SELECT id, name FROM " + table);
@@ -40,20 +48,18 @@ final class NameTable {
         }
     }
 
-    /** The id of a name, inserting it (in the open transaction) when new. */
+    /**
+     * The id of a name, inserting it (in the open transaction) when new. The id comes from the database, not from this
+     * cache's size: several indexers may share one database (decision 12), and each one's cache holds only what it saw.
+     */
     int idOf(Connection connection, String name) throws SQLException {
         Integer known = ids.get(name);
         if (known != null) {
             return known;
         }
-        int id = ids.size() + 1;
+        int id = storedOrNew(connection, name);
         if (id >= limit) {
             throw new IllegalStateException("The lineage index holds at most " + (limit - 1) + " entries in " + table);
-        }
-        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO " + table + " (id, name) VALUES (?, ?)")) {
-            insert.setInt(1, id);
-            insert.setString(2, name);
-            insert.executeUpdate();
         }
         ids.put(name, id);
         names.put(id, name);
@@ -61,12 +67,62 @@ final class NameTable {
         return id;
     }
 
+    /**
+     * Another writer may insert the same id or name at the same moment; the later one's insert then fails on the key
+     * (once the earlier commits) and is retried from a savepoint, since PostgreSQL refuses further statements in a
+     * transaction after a failed one.
+     */
+    private int storedOrNew(Connection connection, String name) throws SQLException {
+        for (int attempt = 1; ; attempt++) {
+            Integer stored = stored(connection, name);
+            if (stored != null) {
+                return stored;
+            }
+            Savepoint before = connection.getAutoCommit() ? null : connection.setSavepoint();
+            try (PreparedStatement insert = connection.prepareStatement(
+                    "INSERT INTO " + table + " (id, name) SELECT COALESCE(MAX(id), 0) + 1, ? FROM " + table)) {
+                insert.setString(1, name);
+                insert.executeUpdate();
+                return stored(connection, name);
+            } catch (SQLException e) {
+                if (before == null || !PositionWriter.DUPLICATE_KEY.equals(e.getSQLState()) || attempt >= MAX_ATTEMPTS) {
+                    throw e;
+                }
+                connection.rollback(before);
+            }
+        }
+    }
+
+    private Integer stored(Connection connection, String name) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement("SELECT id FROM " + table + " WHERE name = ?")) {
+            select.setString(1, name);
+            try (ResultSet rows = select.executeQuery()) {
+                return rows.next() ? rows.getInt(1) : null;
+            }
+        }
+    }
+
     Optional<Integer> find(String name) {
+        if (!ids.containsKey(name)) {
+            reload();
+        }
         return Optional.ofNullable(ids.get(name));
     }
 
     String nameOf(int id) {
+        if (!names.containsKey(id)) {
+            reload();
+        }
         return names.get(id);
+    }
+
+    /** A miss may be a name another indexer on the same database added since this cache loaded; the table is small. */
+    private void reload() {
+        try {
+            load(connection);
+        } catch (SQLException e) {
+            throw new LineageStoreException("Cannot read " + table + ": " + e.getMessage(), e);
+        }
     }
 
     void committed() {

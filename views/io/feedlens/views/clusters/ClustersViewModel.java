@@ -168,8 +168,10 @@ public final class ClustersViewModel implements AutoCloseable {
             if (vault != null) {
                 properties = SecretReferences.encryptPlain(properties, vault);
             }
-            profile = new ClusterProfile(name.get().trim(), bootstrapServers.get().trim(), properties, writable.get());
             ClusterProfile previous = selected.get();
+            // The form does not show the lineage profile; an edit keeps the one saved with the connection.
+            profile = new ClusterProfile(name.get().trim(), bootstrapServers.get().trim(), properties, writable.get(),
+                    previous == null ? null : previous.lineage());
             profiles.setAll(store.save(previous == null ? null : previous.name(), profile));
         } catch (IllegalArgumentException | IllegalStateException e) {
             problem.set(e.getMessage());

@@ -91,7 +91,7 @@ public final class ActiveLineage implements AutoCloseable {
         problem.set("");
         boolean demo = session.profile().name().equals(demoProfileName);
         Background.supply(() -> ClusterLineage.open(dataFolder, session, clusterId,
-                        LineageIndexes.profileFor(dataFolder, clusterId), decoder.get()))
+                        LineageIndexes.profileFor(dataFolder, session.profile(), clusterId), decoder.get()))
                 .whenCompleteAsync((opened, failure) -> {
                     if (attempt != opening) {
                         if (opened != null) {

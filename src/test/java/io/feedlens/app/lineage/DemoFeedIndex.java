@@ -29,27 +29,42 @@ public final class DemoFeedIndex {
 
     public final EmbeddedKafka broker;
     public final DemoTopics topics;
-    public final GroundTruth truth;
     public final LineageProfile profile;
+    /** What {@link #write} wrote. */
+    public GroundTruth truth;
 
-    private DemoFeedIndex(EmbeddedKafka broker, DemoTopics topics, GroundTruth truth) {
+    private DemoFeedIndex(EmbeddedKafka broker, DemoTopics topics) {
         this.broker = broker;
         this.topics = topics;
-        this.truth = truth;
         this.profile = LineageProfile.demo(topics.prefix());
     }
 
     public static DemoFeedIndex generate(EmbeddedKafka broker, String name, int decisions, long seed) {
+        DemoFeedIndex feed = topics(broker, name);
+        feed.write(decisions, seed);
+        return feed;
+    }
+
+    /** Fresh demo topics (3 partitions each), empty until {@link #write}: for indexers that must be running first. */
+    static DemoFeedIndex topics(EmbeddedKafka broker, String name) {
         DemoTopics topics = new DemoTopics("t-" + name + "-" + UUID.randomUUID().toString().substring(0, 8) + ".");
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", broker.bootstrapServers()))) {
             topics.ensureExist(admin);
             // As GeneratedFeedTest does: the second call waits out a freshly created topic's missing metadata.
             topics.ensureExist(admin);
         }
+        return new DemoFeedIndex(broker, topics);
+    }
+
+    void write(int decisions, long seed) {
         FeedSpec spec = FeedSpec.endingBefore(Instant.now(), decisions, seed, topics);
         try (var producer = GeneratedFeed.openProducer(broker.bootstrapServers())) {
-            return new DemoFeedIndex(broker, topics, GeneratedFeed.generate(spec, producer));
+            truth = GeneratedFeed.generate(spec, producer);
         }
+    }
+
+    long recordsWritten() {
+        return truth.recordsWritten().values().stream().mapToLong(Integer::longValue).sum();
     }
 
     LineageIndexer indexer(LineageStore store) {

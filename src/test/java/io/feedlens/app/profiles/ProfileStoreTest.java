@@ -6,9 +6,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 import io.feedlens.app.cluster.ClusterProfile;
+import io.feedlens.lineage.extract.EventFacts;
+import io.feedlens.lineage.extract.FactSource;
+import io.feedlens.lineage.extract.FeedMapping;
+import io.feedlens.lineage.extract.LineageProfile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -81,5 +87,19 @@ class ProfileStoreTest {
     void aWritableConnectionStaysWritableAfterReload() {
         new ProfileStore(folder).save(null, ClusterProfile.of("prod", "h:1").withWritable(true));
         assertThat(new ProfileStore(folder).find("prod")).get().extracting(ClusterProfile::writable).isEqualTo(true);
+    }
+
+    @Test
+    void theLineageProfileIsSavedWithItsConnectionAndOlderProfilesHaveNone() throws Exception {
+        LineageProfile lineage = LineageProfile.roles(List.of("orders"), List.of("features"), List.of("scores"))
+                .withFacts(new FeedMapping(new EventFacts(FactSource.of("header:x-event-id"), null, FactSource.of("/customer"), null),
+                        null, null))
+                .withTtl("basket_total", Duration.ofMinutes(15));
+        new ProfileStore(folder).save(null, ClusterProfile.of("shop", "h:1").withLineage(lineage));
+        new ProfileStore(folder).save(null, ClusterProfile.of("plain", "h:2"));
+
+        assertThat(new ProfileStore(folder).find("shop")).get().extracting(ClusterProfile::lineage).isEqualTo(lineage);
+        assertThat(new ProfileStore(folder).find("plain")).get().extracting(ClusterProfile::lineage).isNull();
+        assertThat(Files.readString(folder.resolve("profiles.json"))).contains("\"header:x-event-id\"").contains("\"PT15M\"");
     }
 }

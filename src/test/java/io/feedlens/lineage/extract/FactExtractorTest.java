@@ -78,9 +78,9 @@ class FactExtractorTest {
     void recordsLackingNeededFactsAreSkippedWithTheReason() throws Exception {
         Map<String, String> noId = ce("x");
         noId.remove("ce_id");
-        assertThat(reason(extractor.extract(record("payments", 1, noId, "{}")))).isEqualTo("no ce_id header");
-        assertThat(reason(extractor.extract(record("features", 1, ce("f", "ce_featureview", "v"), "{}")))).isEqualTo("no ce_featureversion header");
-        assertThat(reason(extractor.extract(record("decisions", 1, ce("d"), "{}")))).isEqualTo("no ce_modelid header");
+        assertThat(reason(extractor.extract(record("payments", 1, noId, "{}")))).isEqualTo("no ce_id header (fact id)");
+        assertThat(reason(extractor.extract(record("features", 1, ce("f", "ce_featureview", "v"), "{}")))).isEqualTo("no ce_featureversion header (feature version)");
+        assertThat(reason(extractor.extract(record("decisions", 1, ce("d"), "{}")))).isEqualTo("no ce_modelid header (model id)");
         assertThat(reason(extractor.extract(record("other", 1, ce("o"), "{}")))).contains("no lineage role");
         assertThat(reason(extractor.extract(record("features", 2, ce("f", "ce_featureview", "v", "ce_featureversion", "1",
                 "ce_lineageparents", "what?"), "{}")))).contains("unreadable ce_lineageparents");
