@@ -117,7 +117,17 @@ public final class LineageStore implements AutoCloseable {
             writeOnce(records, skipped, positions);
         } catch (LineageStoreException e) {
             reconnectOrThrow(e);
-            writeOnce(records, skipped, positions);
+            try {
+                writeOnce(records, skipped, positions);
+            } catch (LineageStoreException again) {
+                // The connection broke during the commit, which the dying server still made: the rows are there. The
+                // batch is then read again from the stored offsets, like a batch another member wrote.
+                if (again.getCause() instanceof SQLException sql && PositionWriter.DUPLICATE_KEY.equals(sql.getSQLState())
+                        && !positions.isEmpty()) {
+                    throw new PartitionMovedException(positions.get(0), again);
+                }
+                throw again;
+            }
         }
     }
 

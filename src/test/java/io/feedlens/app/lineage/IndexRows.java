@@ -22,8 +22,10 @@ final class IndexRows {
     private static final long PARTITION_SHIFT = 36;
     private static final long TOPIC_SHIFT = 48;
     private static final Map<String, Set<String>> KEYS = Map.of("lineage_record", Set.of("REC_KEY"),
-            "used_input", Set.of("DECISION_KEY", "FEATURE_KEY"), "derived_from", Set.of("FEATURE_KEY", "PARENT_KEY"),
+            "used_input", Set.of("DECISION_KEY"), "derived_from", Set.of("FEATURE_KEY"), "model_view", Set.of(),
             "skipped_record", Set.of("REC_KEY"), "index_offsets", Set.of());
+    /** A record's packed edges hold the index's own numbers: compared as the store reads them back, by name. */
+    private static final String EDGES = "EDGES";
     private static final Set<String> NAMES = Set.of("SOURCE_ID", "VIEW_ID", "MODEL_ID");
 
     private IndexRows() {
@@ -32,6 +34,7 @@ final class IndexRows {
     static List<String> of(Path file) throws SQLException {
         try (Connection connection = DriverManager.getConnection("jdbc:h2:file:" + file.toAbsolutePath(), "sa", "");
              Statement statement = connection.createStatement()) {
+            io.feedlens.lineage.store.LineageStore store = io.feedlens.lineage.store.LineageStore.on(connection);
             Map<Long, String> topics = names(statement, "lineage_topic");
             Map<Long, String> names = names(statement, "lineage_name");
             List<String> rows = new ArrayList<>();
@@ -43,6 +46,12 @@ final class IndexRows {
                         for (int c = 1; c <= columns; c++) {
                             String column = result.getMetaData().getColumnName(c);
                             Object value = result.getObject(c);
+                            if (column.equals(EDGES)) {
+                                long key = result.getLong("REC_KEY");
+                                String edges = store.read(q -> q.usedBy(key) + " " + q.parentsOf(key));
+                                row.append('|').append(edges);
+                                continue;
+                            }
                             row.append('|').append(value == null ? "null" : table.getValue().contains(column)
                                     ? coordinates(result.getLong(c), topics) : NAMES.contains(column) ? names.get(result.getLong(c)) : value);
                         }
