@@ -99,6 +99,7 @@ public final class IndexCommand implements Callable<Integer> {
     }
 
     private RecordDecoder decoder(ClusterProfile profile) {
-        return LineageIndexes.decoderFor(profile, localSchemas != null ? localSchemas : LineageIndexes.defaultSchemaFolder(DataFolder.path()));
+        return LineageIndexes.decoderFor(profile, localSchemas != null ? localSchemas : LineageIndexes.defaultSchemaFolder(DataFolder.path()),
+                io.feedlens.app.decode.ValueMask.NONE);
     }
 }

@@ -51,7 +51,8 @@ public final class ReportCommand implements Callable<Integer> {
         return LineageIndexAccess.withIndex(spec, cluster.profile(), (session, store) -> {
             Path schemas = localSchemas != null ? localSchemas : LineageIndexes.defaultSchemaFolder(DataFolder.path());
             Optional<ReportFiles> files = AuditReports.write(session, store, lineage.profile(),
-                    LineageIndexes.decoderFor(session.profile(), schemas), decisionId, out);
+                    // NONE here: the report applies the cluster's masking rules itself.
+                    LineageIndexes.decoderFor(session.profile(), schemas, io.feedlens.app.decode.ValueMask.NONE), decisionId, out);
             if (files.isEmpty()) {
                 spec.commandLine().getErr().println("No decision " + decisionId + " in this cluster's lineage index (run feedlens index first).");
                 return 1;

@@ -11,6 +11,7 @@ import io.feedlens.app.lineage.LineageIndexes;
 import io.feedlens.app.lineage.TraceText;
 import io.feedlens.lineage.trace.Trace;
 import io.feedlens.lineage.trace.Tracer;
+import io.feedlens.app.DataFolder;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -47,7 +48,7 @@ public final class TraceCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         return LineageIndexAccess.withIndex(spec, cluster.profile(), (session, store) -> {
-            Tracer tracer = new Tracer(store, lineage.profile(), LineageIndexes.earliestFrom(session.admin()));
+            Tracer tracer = LineageIndexes.tracerFor(DataFolder.path(), session.overview().join().clusterId(), session, store, lineage.profile());
             Optional<Trace> trace = tracer.trace(decisionId);
             if (trace.isEmpty()) {
                 spec.commandLine().getErr().println("No decision " + decisionId + " in this cluster's lineage index (run feedlens index first).");

@@ -18,7 +18,11 @@ enum FlagLook {
     MISSING(TraceFlag.MISSING, "∅", "missing", "The decision names a record that was never indexed."),
     NOT_REPLAYABLE(TraceFlag.NOT_REPLAYABLE, "✂", "not replayable", "The record has left Kafka's retention: it cannot be read or replayed."),
     FLAGGED_VERSION(TraceFlag.FLAGGED_VERSION, "⚑", "flagged version", "A person marked this feature view version as wrong."),
-    INFERRED(TraceFlag.INFERRED, "≈", "inferred", "Linked by the as-of join, not by the decision's own used list.");
+    INFERRED(TraceFlag.INFERRED, "≈", "inferred", "Linked by the as-of join, not by the decision's own used list."),
+    ANALYTICS_ONLY_INPUT(TraceFlag.ANALYTICS_ONLY_INPUT, "⚠", "analytics-only input",
+            "Read from, or derived from, a topic its owners classified as analytics only: not meant to feed online decisions."),
+    REPLAY_AT_RISK(TraceFlag.REPLAY_AT_RISK, "⌛", "replay at risk",
+            "The topic keeps records for less than its required retention: the decision may soon not be replayable.");
 
     private final TraceFlag flag;
     private final String symbol;
