@@ -34,6 +34,9 @@ public final class IndexCommand implements Callable<Integer> {
     ClusterOptions cluster;
 
     @Mixin
+    IndexPasswordOption indexPassword;
+
+    @Mixin
     LineageProfileOptions lineage;
 
     @Option(names = "--from", paramLabel = "TIME", description = "Start partitions never indexed at this time (RFC 3339) instead of their beginning.")
@@ -56,7 +59,7 @@ public final class IndexCommand implements Callable<Integer> {
         ClusterProfile profile = cluster.profile();
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        return LineageIndexAccess.withIndex(spec, profile, (session, store) -> {
+        return LineageIndexAccess.withIndex(spec, profile, indexPassword, (session, store) -> {
             LineageIndexer indexer = new LineageIndexer(profile.clientConfig(), store, decoder(profile));
             CountDownLatch closed = new CountDownLatch(1);
             // The JVM ends when its hooks do: this one waits until the last batch is committed and the index closed.

@@ -27,9 +27,9 @@ final class LineageIndexAccess {
     private LineageIndexAccess() {
     }
 
-    static int withIndex(CommandSpec spec, ClusterProfile profile, Work work) {
+    static int withIndex(CommandSpec spec, ClusterProfile profile, IndexPasswordOption password, Work work) {
         return withSession(spec, profile, connected -> {
-            try (LineageStore store = LineageIndexes.open(DataFolder.path(), connected.overview().clusterId())) {
+            try (LineageStore store = LineageIndexes.open(DataFolder.path(), connected.overview().clusterId(), password.password())) {
                 return work.run(connected.session(), store);
             }
         });

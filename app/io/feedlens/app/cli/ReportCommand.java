@@ -34,6 +34,9 @@ public final class ReportCommand implements Callable<Integer> {
     ClusterOptions cluster;
 
     @Mixin
+    IndexPasswordOption indexPassword;
+
+    @Mixin
     LineageProfileOptions lineage;
 
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Folder to write the two files into (created if missing).")
@@ -48,7 +51,7 @@ public final class ReportCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter text = spec.commandLine().getOut();
-        return LineageIndexAccess.withIndex(spec, cluster.profile(), (session, store) -> {
+        return LineageIndexAccess.withIndex(spec, cluster.profile(), indexPassword, (session, store) -> {
             Path schemas = localSchemas != null ? localSchemas : LineageIndexes.defaultSchemaFolder(DataFolder.path());
             Optional<ReportFiles> files = AuditReports.write(session, store, lineage.profile(),
                     // NONE here: the report applies the cluster's masking rules itself.

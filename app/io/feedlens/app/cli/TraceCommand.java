@@ -36,6 +36,9 @@ public final class TraceCommand implements Callable<Integer> {
     ClusterOptions cluster;
 
     @Mixin
+    IndexPasswordOption indexPassword;
+
+    @Mixin
     LineageProfileOptions lineage;
 
     @Option(names = "--json", description = "Print the trace as JSON.")
@@ -47,7 +50,7 @@ public final class TraceCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        return LineageIndexAccess.withIndex(spec, cluster.profile(), (session, store) -> {
+        return LineageIndexAccess.withIndex(spec, cluster.profile(), indexPassword, (session, store) -> {
             Tracer tracer = LineageIndexes.tracerFor(DataFolder.path(), session.overview().join().clusterId(), session, store, lineage.profile());
             Optional<Trace> trace = tracer.trace(decisionId);
             if (trace.isEmpty()) {

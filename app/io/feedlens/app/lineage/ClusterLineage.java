@@ -50,7 +50,8 @@ public final class ClusterLineage implements AutoCloseable {
     /** Opens the index of the session's cluster ({@link LineageIndexes#fileFor}); creates it when there is none yet. */
     public static ClusterLineage open(Path dataFolder, ClusterSession session, String clusterId, LineageProfile profile,
                                       RecordDecoder decoder) {
-        return new ClusterLineage(dataFolder, clusterId, session, profile, LineageIndexes.open(dataFolder, clusterId), decoder);
+        return new ClusterLineage(dataFolder, clusterId, session, profile, LineageIndexes.open(dataFolder, clusterId, IndexPassword.fromEnvironment()),
+                decoder);
     }
 
     public LineageProfile profile() {

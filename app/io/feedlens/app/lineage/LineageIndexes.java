@@ -59,14 +59,15 @@ public final class LineageIndexes {
         }
     }
 
-    public static LineageStore open(Path dataFolder, String clusterId) {
+    /** The cluster's index, encrypted with {@code password} (null: a plain file); see {@link IndexPassword}. */
+    public static LineageStore open(Path dataFolder, String clusterId, char[] password) {
         Path file = fileFor(dataFolder, clusterId);
         try {
             Files.createDirectories(file.getParent());
         } catch (java.io.IOException e) {
             throw new IllegalStateException("Cannot create " + file.getParent() + ": " + e.getMessage(), e);
         }
-        return LineageStore.open(file);
+        return LineageStore.open(file, password);
     }
 
     /**
