@@ -62,8 +62,9 @@ public final class MaskingCommand implements Callable<Integer> {
         @Option(names = "--action", required = true, paramLabel = "ACTION", description = "mask, hash or remove.")
         String action;
 
-        @Option(names = "--key", description = "Apply to record keys instead of values.")
-        boolean key;
+        @Option(names = "--part", paramLabel = "PART", defaultValue = "value",
+                description = "value (default), key, or header (then --path names a header: $.ce_subject, or $ for all).")
+        String part;
 
         @Mixin
         ClusterOptions cluster;
@@ -75,7 +76,7 @@ public final class MaskingCommand implements Callable<Integer> {
         public Integer call() {
             MaskRule rule;
             try {
-                rule = new MaskRule(topics, key ? MaskRule.Part.KEY : MaskRule.Part.VALUE, path, MaskAction.parse(action));
+                rule = new MaskRule(topics, MaskRule.Part.parse(part), path, MaskAction.parse(action));
             } catch (IllegalArgumentException e) {
                 spec.commandLine().getErr().println(e.getMessage());
                 return 2;

@@ -86,15 +86,20 @@ public final class RecordDecoder {
     }
 
     public DecodedRecord decode(ConsumerRecord<byte[], byte[]> record) {
-        List<DecodedHeader> headers = new ArrayList<>();
-        for (Header header : record.headers()) {
-            headers.add(new DecodedHeader(header.key(), header.value()));
-        }
         return new DecodedRecord(new RecordCoordinates(record.topic(), record.partition(), record.offset()),
                 record.timestamp(), record.timestampType().name,
                 decodeKey(record.topic(), record.key(), record.headers()),
                 decodeValue(record.topic(), record.value(), record.headers()),
-                headers);
+                headers(record.topic(), record.headers()));
+    }
+
+    /** A record's headers as they may be shown (masked like keys and values). */
+    public List<DecodedHeader> headers(String topic, Headers headers) {
+        List<DecodedHeader> all = new ArrayList<>();
+        for (Header header : headers) {
+            all.add(new DecodedHeader(header.key(), header.value()));
+        }
+        return mask.headers(topic, all);
     }
 
     public Decoded decodeValue(String topic, byte[] bytes, Headers headers) {

@@ -15,9 +15,9 @@ import com.fasterxml.jackson.annotation.JsonValue;
  */
 public record MaskRule(String topics, Part part, String path, MaskAction action) {
 
-    /** Which side of the record a rule reads. */
+    /** Which part of the record a rule reads; for headers, the path names a header ({@code $.ce_subject}) or all ({@code $}). */
     public enum Part {
-        KEY, VALUE;
+        KEY, VALUE, HEADER;
 
         @JsonValue
         public String code() {
@@ -32,7 +32,10 @@ public record MaskRule(String topics, Part part, String path, MaskAction action)
             if (text == null || "value".equalsIgnoreCase(text)) {
                 return VALUE;
             }
-            throw new IllegalArgumentException("Unknown record part '" + text + "': use key or value");
+            if ("header".equalsIgnoreCase(text)) {
+                return HEADER;
+            }
+            throw new IllegalArgumentException("Unknown record part '" + text + "': use key, value or header");
         }
     }
 
@@ -47,8 +50,22 @@ public record MaskRule(String topics, Part part, String path, MaskAction action)
         }
         this.topics = topics.strip();
         this.part = part == null ? Part.VALUE : part;
-        this.path = FieldPath.parse(path).text();
+        FieldPath parsed = FieldPath.parse(path);
+        if (this.part == Part.HEADER && parsed.steps().size() > 1) {
+            throw new IllegalArgumentException("A header rule names one header ($.ce_subject) or all of them ($ or $.*), not " + path);
+        }
+        this.path = parsed.text();
         this.action = action;
+    }
+
+    /** For a header rule: whether it reads the header with this name. */
+    public boolean readsHeader(String name) {
+        FieldPath parsed = fieldPath();
+        if (parsed.wholeRecordPart()) {
+            return true;
+        }
+        FieldPath.Step step = parsed.steps().get(0);
+        return step.kind() == FieldPath.Kind.ANY || name.equals(step.name());
     }
 
     public boolean appliesTo(String topic) {

@@ -17,6 +17,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import io.feedlens.app.decode.Decoded;
+import io.feedlens.app.decode.DecodedHeader;
 import io.feedlens.app.decode.Format;
 import io.feedlens.app.decode.ValueMask;
 
@@ -58,6 +59,28 @@ public final class Masking implements ValueMask {
         // A decoding problem may quote the payload ("Unrecognized token '4111…'"): say there was one, not what it said.
         String problem = decoded.ok() ? null : HIDDEN_PROBLEM;
         return decoded.withTree(tree -> mask(matching, structured, tree), problem);
+    }
+
+    @Override
+    public List<DecodedHeader> headers(String topic, List<DecodedHeader> headers) {
+        List<MaskRule> matching = rules.stream().filter(r -> r.part() == MaskRule.Part.HEADER && r.appliesTo(topic)).toList();
+        if (matching.isEmpty()) {
+            return headers;
+        }
+        List<DecodedHeader> shown = new ArrayList<>();
+        for (DecodedHeader header : headers) {
+            DecodedHeader result = header;
+            for (MaskRule rule : matching) {
+                if (result != null && rule.readsHeader(header.key())) {
+                    result = rule.action() == MaskAction.REMOVE ? null : new DecodedHeader(header.key(),
+                            (rule.action() == MaskAction.HASH ? hash(TextNode.valueOf(result.text())) : MASKED).getBytes(StandardCharsets.UTF_8));
+                }
+            }
+            if (result != null) {
+                shown.add(result);
+            }
+        }
+        return shown;
     }
 
     /**
