@@ -12,6 +12,8 @@ import io.feedlens.views.groups.GroupsView;
 import io.feedlens.views.groups.GroupsViewModel;
 import io.feedlens.views.groups.LagSampling;
 import io.feedlens.app.decode.RecordDecoder;
+import io.feedlens.views.governance.GovernanceView;
+import io.feedlens.views.governance.GovernanceViewModel;
 import io.feedlens.views.impact.ImpactView;
 import io.feedlens.views.impact.ImpactViewModel;
 import io.feedlens.views.index.IndexView;
@@ -57,6 +59,7 @@ public final class Workbench implements AutoCloseable {
     private TraceView traceView;
     private ImpactViewModel impact;
     private IndexViewModel index;
+    private GovernanceViewModel governance;
 
     public Workbench(Path dataFolder, Supplier<DemoCluster> demoStarter) {
         clusters = new ClustersViewModel(new ProfileStore(dataFolder), activeCluster, demoStarter, FxThread.INSTANCE);
@@ -69,6 +72,7 @@ public final class Workbench implements AutoCloseable {
         schemaHistory = new SchemaHistoryViewModel(clusterRecords, FxThread.INSTANCE);
         schemaHistory.topicProperty().bind(topics.detail().topicProperty());
         topicsView.addTopicTab("Schemas", new SchemaHistoryView(schemaHistory));
+        addGovernance(dataFolder);
         window.addScreen("Topics", topicsView);
         lagSampling = new LagSampling(activeCluster, dataFolder, io.feedlens.app.groups.LagSampler.DEFAULT_INTERVAL, FxThread.INSTANCE);
         groups = new GroupsViewModel(activeCluster, lagSampling, FxThread.INSTANCE);
@@ -80,6 +84,14 @@ public final class Workbench implements AutoCloseable {
         addLineageScreens(dataFolder, clusterRecords);
         window.finishNavigation();
         feedTicker = new DemoFeedTicker(clusters::demoCluster, statusBar.feedSummaryProperty());
+    }
+
+    /** Owner and classification on the topic list, and the Governance tab of the topic detail. */
+    private void addGovernance(Path dataFolder) {
+        governance = new GovernanceViewModel(activeCluster, dataFolder, FxThread.INSTANCE);
+        governance.topicProperty().bind(topics.detail().topicProperty());
+        topicsView.addTopicColumns(GovernanceView.topicColumns(governance));
+        topicsView.addTopicTab("Governance", new GovernanceView(governance));
     }
 
     /** Trace, Impact and Index share the connected cluster's lineage index; each hands over to the others. */
