@@ -4,10 +4,12 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -35,22 +37,44 @@ public final class Masking implements ValueMask {
     public static final String HIDDEN_PROBLEM = "Could not be decoded (the reason is hidden: masking rules apply to this topic)";
 
     private final List<MaskRule> rules;
-    private final byte[] hashKey;
+    private final Map<MaskRule, FieldPath> paths = new HashMap<>();
+    /** Per topic, the rules that match it: a glob is matched once per topic, not once per record. */
+    private final Map<String, Map<MaskRule.Part, List<MaskRule>>> byTopic = new ConcurrentHashMap<>();
+    private final ThreadLocal<Mac> macs;
 
     public Masking(List<MaskRule> rules, byte[] hashKey) {
         this.rules = List.copyOf(rules);
-        this.hashKey = hashKey.clone();
+        this.rules.forEach(rule -> paths.put(rule, rule.fieldPath()));
+        byte[] key = hashKey.clone();
+        this.macs = ThreadLocal.withInitial(() -> newMac(key));
     }
 
     @Override
     public boolean covers(String topic) {
-        return rules.stream().anyMatch(rule -> rule.appliesTo(topic));
+        return rulesFor(topic).values().stream().anyMatch(list -> !list.isEmpty());
     }
 
+    private Map<MaskRule.Part, List<MaskRule>> rulesFor(String topic) {
+        return byTopic.computeIfAbsent(topic, t -> {
+            Map<MaskRule.Part, List<MaskRule>> parts = new java.util.EnumMap<>(MaskRule.Part.class);
+            for (MaskRule.Part part : MaskRule.Part.values()) {
+                parts.put(part, rules.stream().filter(rule -> rule.part() == part && rule.appliesTo(t)).toList());
+            }
+            return parts;
+        });
+    }
+
+    private List<MaskRule> rulesFor(String topic, MaskRule.Part part) {
+        return rulesFor(topic).get(part);
+    }
+
+    /**
+     * {@inheritDoc} Changes the decoded tree in place: the decoder hands the unmasked {@link Decoded} to nobody else,
+     * so copying it first would only cost time.
+     */
     @Override
     public Decoded apply(String topic, boolean key, Decoded decoded) {
-        MaskRule.Part part = key ? MaskRule.Part.KEY : MaskRule.Part.VALUE;
-        List<MaskRule> matching = rules.stream().filter(r -> r.part() == part && r.appliesTo(topic)).toList();
+        List<MaskRule> matching = rulesFor(topic, key ? MaskRule.Part.KEY : MaskRule.Part.VALUE);
         if (matching.isEmpty() || decoded.format() == Format.NULL) {
             return decoded;
         }
@@ -63,7 +87,7 @@ public final class Masking implements ValueMask {
 
     @Override
     public List<DecodedHeader> headers(String topic, List<DecodedHeader> headers) {
-        List<MaskRule> matching = rules.stream().filter(r -> r.part() == MaskRule.Part.HEADER && r.appliesTo(topic)).toList();
+        List<MaskRule> matching = rulesFor(topic, MaskRule.Part.HEADER);
         if (matching.isEmpty()) {
             return headers;
         }
@@ -84,13 +108,13 @@ public final class Masking implements ValueMask {
     }
 
     /**
-     * The tree with every matching rule applied, in the order the rules were written; the input is not changed.
+     * The tree with every matching rule applied, in the order the rules were written, in place where it can be.
      * {@code structured} is false when the payload was not read as JSON or Avro (no field can be found in it).
      */
     JsonNode mask(List<MaskRule> matching, boolean structured, JsonNode tree) {
         JsonNode result = tree;
         for (MaskRule rule : matching) {
-            FieldPath path = rule.fieldPath();
+            FieldPath path = paths.get(rule);
             if (path.wholeRecordPart()) {
                 result = rule.action() == MaskAction.HASH ? TextNode.valueOf(hash(result)) : TextNode.valueOf(MASKED);
                 continue;
@@ -98,7 +122,6 @@ public final class Masking implements ValueMask {
             if (!structured || !result.isContainerNode()) {
                 return TextNode.valueOf(HIDDEN);
             }
-            result = result == tree ? tree.deepCopy() : result;
             applyAt(path, rule.action(), result);
         }
         return result;
@@ -144,11 +167,15 @@ public final class Masking implements ValueMask {
      */
     String hash(JsonNode value) {
         String text = value.isTextual() ? value.textValue() : value.toString();
+        byte[] digest = macs.get().doFinal(text.getBytes(StandardCharsets.UTF_8));
+        return "hash:" + HexFormat.of().formatHex(digest, 0, 8);
+    }
+
+    private static Mac newMac(byte[] key) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(hashKey, "HmacSHA256"));
-            byte[] digest = mac.doFinal(text.getBytes(StandardCharsets.UTF_8));
-            return "hash:" + HexFormat.of().formatHex(digest, 0, 8);
+            mac.init(new SecretKeySpec(key, "HmacSHA256"));
+            return mac;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HMAC-SHA-256 is part of every Java runtime", e);
         }
