@@ -25,16 +25,19 @@ import org.apache.kafka.clients.admin.Admin;
 
 /**
  * What H2's AES cipher costs the lineage index: indexing the demo feed from the in-process broker into an encrypted
- * file against a plain one (same run, same records, plain first as warm-up too), and trace latency from each.
+ * file against a plain one (same run, same records), alternating which goes first over several runs and taking each
+ * one's median, since other work on the machine moves single runs a lot; and trace latency from each.
  */
 public final class EncryptedIndexBenchmark implements Benchmark {
 
     private static final char[] PASSWORD = "bench-password".toCharArray();
 
     private final int decisions;
+    private final int runs;
 
-    public EncryptedIndexBenchmark(int decisions) {
+    public EncryptedIndexBenchmark(int decisions, int runs) {
         this.decisions = decisions;
+        this.runs = runs;
     }
 
     @Override
@@ -61,14 +64,31 @@ public final class EncryptedIndexBenchmark implements Benchmark {
             LineageProfile profile = LineageProfile.demo(feed.prefix());
             index(client, profile, folder.resolve("warm-plain"), null);
             index(client, profile, folder.resolve("warm-encrypted"), PASSWORD);
-            double plain = timedIndex(client, profile, folder.resolve("plain"), null, out, "plain H2 file:    ");
-            double encrypted = timedIndex(client, profile, folder.resolve("encrypted"), PASSWORD, out, "AES-encrypted H2: ");
-            out.printf("trace p50: plain %.2f ms, encrypted %.2f ms%n", traceP50(folder.resolve("plain"), null, profile, truth),
-                    traceP50(folder.resolve("encrypted"), PASSWORD, profile, truth));
+            double[] plainRates = new double[runs];
+            double[] encryptedRates = new double[runs];
+            for (int run = 0; run < runs; run++) {
+                boolean plainFirst = run % 2 == 0;
+                for (boolean encrypted : plainFirst ? new boolean[] {false, true} : new boolean[] {true, false}) {
+                    Path file = folder.resolve((encrypted ? "encrypted-" : "plain-") + run);
+                    double rate = timedIndex(client, profile, file, encrypted ? PASSWORD : null, out, encrypted ? "AES-encrypted H2:" : "plain H2 file:   ");
+                    (encrypted ? encryptedRates : plainRates)[run] = rate;
+                }
+            }
+            double plain = median(plainRates);
+            double encrypted = median(encryptedRates);
+            out.printf("median of %d runs: plain %,.0f records/s, encrypted %,.0f records/s%n", runs, plain, encrypted);
+            out.printf("trace p50: plain %.2f ms, encrypted %.2f ms%n", traceP50(folder.resolve("plain-0"), null, profile, truth),
+                    traceP50(folder.resolve("encrypted-0"), PASSWORD, profile, truth));
             return new BenchResult(name(), "encrypted index", encrypted, "plain index", plain, "records/s");
         } finally {
             BrokerStartBenchmark.deleteQuietly(folder);
         }
+    }
+
+    private static double median(double[] values) {
+        double[] sorted = values.clone();
+        java.util.Arrays.sort(sorted);
+        return sorted[sorted.length / 2];
     }
 
     private static double timedIndex(Map<String, Object> client, LineageProfile profile, Path file, char[] password, PrintWriter out,
