@@ -9,10 +9,12 @@ import io.feedlens.app.cli.AclsCommand;
 import io.feedlens.app.cli.BenchCommand;
 import io.feedlens.app.cli.ClusterCommand;
 import io.feedlens.app.cli.DemoCommand;
+import io.feedlens.app.cli.GovernanceCommand;
 import io.feedlens.app.cli.GroupsCommand;
 import io.feedlens.app.cli.ImpactCommand;
 import io.feedlens.app.cli.IndexCommand;
 import io.feedlens.app.cli.LineageCommand;
+import io.feedlens.app.cli.MaskingCommand;
 import io.feedlens.app.cli.ReportCommand;
 import io.feedlens.app.cli.ProfilesCommand;
 import io.feedlens.app.cli.SchemasCommand;
@@ -29,7 +31,7 @@ import picocli.CommandLine.ScopeType;
         description = "FeedLens: a desktop workbench for live AI feature feeds on Kafka.",
         subcommands = {ClusterCommand.class, SearchCommand.class, SchemasCommand.class, GroupsCommand.class, DemoCommand.class, BenchCommand.class,
                 IndexCommand.class, TraceCommand.class, ImpactCommand.class, LineageCommand.class, ReportCommand.class,
-                VerifyCommand.class, AclsCommand.class, ProfilesCommand.class})
+                VerifyCommand.class, AclsCommand.class, ProfilesCommand.class, GovernanceCommand.class, MaskingCommand.class})
 public final class FeedLensCommand implements Callable<Integer> {
 
     @Option(names = "--demo", description = "Start the embedded demo cluster with its live feed and connect to it.")

@@ -12,6 +12,8 @@ import io.feedlens.views.groups.GroupsView;
 import io.feedlens.views.groups.GroupsViewModel;
 import io.feedlens.views.groups.LagSampling;
 import io.feedlens.app.decode.RecordDecoder;
+import io.feedlens.views.governance.GovernanceView;
+import io.feedlens.views.governance.GovernanceViewModel;
 import io.feedlens.views.impact.ImpactView;
 import io.feedlens.views.impact.ImpactViewModel;
 import io.feedlens.views.index.IndexView;
@@ -60,6 +62,7 @@ public final class Workbench implements AutoCloseable {
     private TraceView traceView;
     private ImpactViewModel impact;
     private IndexViewModel index;
+    private GovernanceViewModel governance;
 
     public Workbench(Path dataFolder, Supplier<DemoCluster> demoStarter) {
         clusters = new ClustersViewModel(new ProfileStore(dataFolder), activeCluster, demoStarter, FxThread.INSTANCE);
@@ -75,6 +78,7 @@ public final class Workbench implements AutoCloseable {
         topicAccess = new TopicAccessViewModel(activeCluster::session, FxThread.INSTANCE);
         topicAccess.topicProperty().bind(topics.detail().topicProperty());
         topicsView.addTopicTab("Access", new TopicAccessView(topicAccess));
+        addGovernance(dataFolder);
         window.addScreen("Topics", topicsView);
         lagSampling = new LagSampling(activeCluster, dataFolder, io.feedlens.app.groups.LagSampler.DEFAULT_INTERVAL, FxThread.INSTANCE);
         groups = new GroupsViewModel(activeCluster, lagSampling, FxThread.INSTANCE);
@@ -86,6 +90,14 @@ public final class Workbench implements AutoCloseable {
         addLineageScreens(dataFolder, clusterRecords);
         window.finishNavigation();
         feedTicker = new DemoFeedTicker(clusters::demoCluster, statusBar.feedSummaryProperty());
+    }
+
+    /** Owner and classification on the topic list, and the Governance tab of the topic detail. */
+    private void addGovernance(Path dataFolder) {
+        governance = new GovernanceViewModel(activeCluster, dataFolder, FxThread.INSTANCE);
+        governance.topicProperty().bind(topics.detail().topicProperty());
+        topicsView.addTopicColumns(GovernanceView.topicColumns(governance));
+        topicsView.addTopicTab("Governance", new GovernanceView(governance));
     }
 
     /** Trace, Impact and Index share the connected cluster's lineage index; each hands over to the others. */

@@ -8,6 +8,8 @@ import java.util.concurrent.Callable;
 import io.feedlens.app.bench.BenchResult;
 import io.feedlens.app.bench.Benchmark;
 import io.feedlens.app.bench.BrokerStartBenchmark;
+import io.feedlens.app.bench.DecodeMaskedBenchmark;
+import io.feedlens.app.bench.EncryptedIndexBenchmark;
 import io.feedlens.app.bench.DecodeAvroBenchmark;
 import io.feedlens.app.bench.DecodeJsonBenchmark;
 import io.feedlens.app.bench.FeedThroughputBenchmark;
@@ -27,7 +29,7 @@ import picocli.CommandLine.Spec;
  * with the ratio to a baseline measured in the same run. Later issues add their benchmarks to {@link #benchmarks()}.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = "Run a benchmark: broker-start, feed-throughput, topic-list, group-lag, search, index, report (in-process broker); fx-stall, trace-screen (the desktop, headless or under a display); decode-json, decode-avro (in memory); or all.")
+        description = "Run a benchmark: broker-start, feed-throughput, topic-list, group-lag, search, index, report, index-encrypted (in-process broker); fx-stall, trace-screen (the desktop, headless or under a display); decode-json, decode-avro, decode-masked (in memory); or all.")
 public final class BenchCommand implements Callable<Integer> {
 
     @Parameters(paramLabel = "NAME", description = "The benchmark to run, or 'all'.")
@@ -78,7 +80,8 @@ public final class BenchCommand implements Callable<Integer> {
     private List<Benchmark> appBenchmarks() {
         return List.of(new BrokerStartBenchmark(runs), new FeedThroughputBenchmark(decisions), new TopicListBenchmark(topics, runs),
                 new GroupLagBenchmark(runs), new SearchBenchmark(records), new DecodeJsonBenchmark(decisions), new DecodeAvroBenchmark(decisions),
-                new IndexBenchmark(decisions), new ReportBenchmark(Math.min(decisions, 2000)));
+                new IndexBenchmark(decisions), new ReportBenchmark(Math.min(decisions, 2000)), new DecodeMaskedBenchmark(decisions),
+                new EncryptedIndexBenchmark(decisions, Math.max(3, runs)));
     }
 
     @Override

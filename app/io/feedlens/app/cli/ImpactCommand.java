@@ -35,6 +35,9 @@ public final class ImpactCommand implements Callable<Integer> {
     @Mixin
     ClusterOptions cluster;
 
+    @Mixin
+    IndexPasswordOption indexPassword;
+
     @Option(names = "--json", description = "Print the report as JSON.")
     boolean json;
 
@@ -43,7 +46,7 @@ public final class ImpactCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return LineageIndexAccess.withIndex(spec, cluster.profile(), (session, store) -> {
+        return LineageIndexAccess.withIndex(spec, cluster.profile(), indexPassword, (session, store) -> {
             Impact impact = new Impact(store);
             ImpactReport report = subject.feature != null ? impact.ofFeatureVersion(FeatureVersion.parse(subject.feature))
                     : subject.record != null ? impact.ofFeatureRecord(subject.record) : impact.ofEvent(subject.event);

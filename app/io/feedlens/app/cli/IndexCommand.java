@@ -38,6 +38,9 @@ public final class IndexCommand implements Callable<Integer> {
     ClusterOptions cluster;
 
     @Mixin
+    IndexPasswordOption indexPassword;
+
+    @Mixin
     LineageProfileOptions lineage;
 
     @Option(names = "--from", paramLabel = "TIME", description = "Start partitions never indexed at this time (RFC 3339) instead of their beginning.")
@@ -69,7 +72,7 @@ public final class IndexCommand implements Callable<Integer> {
         if (lineageProfile == null) {
             return 2;
         }
-        return LineageIndexAccess.withIndex(spec, profile, group != null, (session, store) -> {
+        return LineageIndexAccess.withIndex(spec, profile, group != null, indexPassword, (session, store) -> {
             LineageIndexer indexer = new LineageIndexer(profile.clientConfig(), store, decoder(profile));
             CountDownLatch closed = new CountDownLatch(1);
             // The JVM ends when its hooks do: this one waits until the last batch is committed and the index closed.
@@ -116,6 +119,7 @@ public final class IndexCommand implements Callable<Integer> {
     }
 
     private RecordDecoder decoder(ClusterProfile profile) {
-        return LineageIndexes.decoderFor(profile, localSchemas != null ? localSchemas : LineageIndexes.defaultSchemaFolder(DataFolder.path()));
+        return LineageIndexes.decoderFor(profile, localSchemas != null ? localSchemas : LineageIndexes.defaultSchemaFolder(DataFolder.path()),
+                io.feedlens.app.decode.ValueMask.NONE);
     }
 }

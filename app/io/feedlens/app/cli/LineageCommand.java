@@ -36,12 +36,15 @@ public final class LineageCommand implements Callable<Integer> {
         @Mixin
         ClusterOptions cluster;
 
+        @Mixin
+        IndexPasswordOption indexPassword;
+
         @Spec
         CommandSpec spec;
 
         @Override
         public Integer call() {
-            return LineageIndexAccess.withIndex(spec, cluster.profile(), (session, store) -> {
+            return LineageIndexAccess.withIndex(spec, cluster.profile(), indexPassword, (session, store) -> {
                 FeatureVersion flagged = FeatureVersion.parse(version);
                 store.flag(flagged, reason, Instant.now());
                 spec.commandLine().getOut().println("Flagged " + flagged + ": " + reason);
@@ -58,12 +61,15 @@ public final class LineageCommand implements Callable<Integer> {
         @Mixin
         ClusterOptions cluster;
 
+        @Mixin
+        IndexPasswordOption indexPassword;
+
         @Spec
         CommandSpec spec;
 
         @Override
         public Integer call() {
-            return LineageIndexAccess.withIndex(spec, cluster.profile(), (session, store) -> {
+            return LineageIndexAccess.withIndex(spec, cluster.profile(), indexPassword, (session, store) -> {
                 store.unflag(FeatureVersion.parse(version));
                 spec.commandLine().getOut().println("Unflagged " + version);
                 return 0;
@@ -76,12 +82,15 @@ public final class LineageCommand implements Callable<Integer> {
         @Mixin
         ClusterOptions cluster;
 
+        @Mixin
+        IndexPasswordOption indexPassword;
+
         @Spec
         CommandSpec spec;
 
         @Override
         public Integer call() {
-            return LineageIndexAccess.withIndex(spec, cluster.profile(), (session, store) -> {
+            return LineageIndexAccess.withIndex(spec, cluster.profile(), indexPassword, (session, store) -> {
                 store.skipped().forEach(s -> spec.commandLine().getOut().println(s.coordinates() + "  " + s.reason()));
                 return 0;
             });

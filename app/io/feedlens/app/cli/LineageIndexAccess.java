@@ -27,16 +27,16 @@ final class LineageIndexAccess {
     private LineageIndexAccess() {
     }
 
-    static int withIndex(CommandSpec spec, ClusterProfile profile, Work work) {
-        return withIndex(spec, profile, false, work);
+    static int withIndex(CommandSpec spec, ClusterProfile profile, IndexPasswordOption password, Work work) {
+        return withIndex(spec, profile, false, password, work);
     }
 
     /** @param shared open the index for several processes at once (indexers of one consumer group) */
-    static int withIndex(CommandSpec spec, ClusterProfile profile, boolean shared, Work work) {
+    static int withIndex(CommandSpec spec, ClusterProfile profile, boolean shared, IndexPasswordOption password, Work work) {
         return withSession(spec, profile, connected -> {
             String clusterId = connected.overview().clusterId();
-            try (LineageStore store = shared ? LineageIndexes.openShared(DataFolder.path(), clusterId)
-                    : LineageIndexes.open(DataFolder.path(), clusterId)) {
+            try (LineageStore store = shared ? LineageIndexes.openShared(DataFolder.path(), clusterId, password.password())
+                    : LineageIndexes.open(DataFolder.path(), clusterId, password.password())) {
                 return work.run(connected.session(), store);
             }
         });

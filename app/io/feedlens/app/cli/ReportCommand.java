@@ -34,6 +34,9 @@ public final class ReportCommand implements Callable<Integer> {
     ClusterOptions cluster;
 
     @Mixin
+    IndexPasswordOption indexPassword;
+
+    @Mixin
     LineageProfileOptions lineage;
 
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Folder to write the two files into (created if missing).")
@@ -48,10 +51,11 @@ public final class ReportCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter text = spec.commandLine().getOut();
-        return LineageIndexAccess.withIndex(spec, cluster.profile(), (session, store) -> {
+        return LineageIndexAccess.withIndex(spec, cluster.profile(), indexPassword, (session, store) -> {
             Path schemas = localSchemas != null ? localSchemas : LineageIndexes.defaultSchemaFolder(DataFolder.path());
             Optional<ReportFiles> files = AuditReports.write(session, store, lineage.profile(session.profile()),
-                    LineageIndexes.decoderFor(session.profile(), schemas), decisionId, out);
+                    // NONE here: the report applies the cluster's masking rules itself.
+                    LineageIndexes.decoderFor(session.profile(), schemas, io.feedlens.app.decode.ValueMask.NONE), decisionId, out);
             if (files.isEmpty()) {
                 spec.commandLine().getErr().println("No decision " + decisionId + " in this cluster's lineage index (run feedlens index first).");
                 return 1;

@@ -56,7 +56,9 @@ public final class SchemasCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         ClusterProfile profile = cluster.profile();
         RecordDecoder decoder = ClusterDecoding.decoderFor(profile,
-                localSchemas != null ? localSchemas : ClusterDecoding.schemaFolder(DataFolder.path()));
+                localSchemas != null ? localSchemas : ClusterDecoding.schemaFolder(DataFolder.path()),
+                // Drift reports field names, types and coordinates, never values; a removed field must still count.
+                io.feedlens.app.decode.ValueMask.NONE);
         SchemaDrift drift = new SchemaDrift(topic, keys, decoder::schemaFor);
         try {
             TopicReader.readAll(profile.clientConfig(), java.util.List.of(topic), record -> {

@@ -11,7 +11,9 @@ import io.feedlens.app.DataFolder;
 import io.feedlens.app.cluster.ClusterProfile;
 import io.feedlens.app.decode.ClusterDecoding;
 import io.feedlens.app.decode.DecodedRecord;
+import io.feedlens.app.decode.ValueMask;
 import io.feedlens.app.export.RecordJson;
+import io.feedlens.app.governance.GovernanceStore;
 import io.feedlens.app.scan.ScanHandle;
 import io.feedlens.app.scan.ScanRequest;
 import io.feedlens.app.scan.ScanSummary;
@@ -78,7 +80,6 @@ public final class SearchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         RecordFilter recordFilter;
         try {
@@ -88,9 +89,17 @@ public final class SearchCommand implements Callable<Integer> {
             return 2;
         }
         ClusterProfile profile = cluster.profile();
+        // The cluster id names the cluster's masking rules: what is printed is masked as it would be on screen.
+        return LineageIndexAccess.withSession(spec, profile, connected -> search(profile, recordFilter,
+                new GovernanceStore(DataFolder.path(), connected.overview().clusterId()).masking()));
+    }
+
+    private int search(ClusterProfile profile, RecordFilter recordFilter, ValueMask masking) {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
         ScanRequest request = new ScanRequest(topic, partitions, startAt(), null, readCommitted, recordFilter, limit);
         ScanHandle scan = TopicScan.start(profile.clientConfig(),
-                ClusterDecoding.decoderFor(profile, localSchemas != null ? localSchemas : ClusterDecoding.schemaFolder(DataFolder.path())),
+                ClusterDecoding.decoderFor(profile, localSchemas != null ? localSchemas : ClusterDecoding.schemaFolder(DataFolder.path()), masking),
                 request, batch -> print(out, batch));
         Runtime.getRuntime().addShutdownHook(new Thread(scan::cancel, "feedlens-search-cancel"));
         ScanSummary summary = scan.completion().join();

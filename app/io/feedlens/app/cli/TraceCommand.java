@@ -13,6 +13,7 @@ import io.feedlens.lineage.extract.LineageProfile;
 import io.feedlens.app.lineage.TraceText;
 import io.feedlens.lineage.trace.Trace;
 import io.feedlens.lineage.trace.Tracer;
+import io.feedlens.app.DataFolder;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -37,6 +38,9 @@ public final class TraceCommand implements Callable<Integer> {
     ClusterOptions cluster;
 
     @Mixin
+    IndexPasswordOption indexPassword;
+
+    @Mixin
     LineageProfileOptions lineage;
 
     @Option(names = "--json", description = "Print the trace as JSON.")
@@ -53,8 +57,8 @@ public final class TraceCommand implements Callable<Integer> {
         if (lineageProfile == null) {
             return 2;
         }
-        return LineageIndexAccess.withIndex(spec, profile, (session, store) -> {
-            Tracer tracer = new Tracer(store, lineageProfile, LineageIndexes.earliestFrom(session.admin()));
+        return LineageIndexAccess.withIndex(spec, profile, indexPassword, (session, store) -> {
+            Tracer tracer = LineageIndexes.tracerFor(DataFolder.path(), session.overview().join().clusterId(), session, store, lineageProfile);
             Optional<Trace> trace = tracer.trace(decisionId);
             if (trace.isEmpty()) {
                 spec.commandLine().getErr().println("No decision " + decisionId + " in this cluster's lineage index (run feedlens index first).");

@@ -22,7 +22,11 @@ public final class ClusterDecoding {
         return dataFolder.resolve("schemas");
     }
 
-    public static RecordDecoder decoderFor(ClusterProfile profile, Path localSchemaFolder) {
+    /**
+     * The cluster's decoder, masking by {@code mask}: a caller says which masking it wants ({@link ValueMask#NONE} only
+     * where nothing it decodes reaches a person), so no screen or command can forget the cluster's rules by omission.
+     */
+    public static RecordDecoder decoderFor(ClusterProfile profile, Path localSchemaFolder, ValueMask mask) {
         Map<String, String> registry = profile.registryProperties();
         DecoderSettings settings = DecoderSettings.automatic();
         if (registry.containsKey(RegistrySettings.URL)) {
@@ -31,6 +35,6 @@ public final class ClusterDecoding {
         if (localSchemaFolder != null && Files.isDirectory(localSchemaFolder)) {
             settings = settings.withLocalSchemas(LocalSchemas.fromFolder(localSchemaFolder));
         }
-        return new RecordDecoder(settings);
+        return new RecordDecoder(settings).masking(mask);
     }
 }

@@ -33,11 +33,11 @@ public final class Decoded {
         this.size = size;
     }
 
-    private Decoded(Format format, Supplier<JsonNode> pendingTree, SchemaRef schema, int size) {
+    private Decoded(Format format, Supplier<JsonNode> pendingTree, SchemaRef schema, String problem, int size) {
         this.format = format;
         this.pendingTree = pendingTree;
         this.schema = schema;
-        this.problem = null;
+        this.problem = problem;
         this.size = size;
     }
 
@@ -51,7 +51,7 @@ public final class Decoded {
 
     /** A payload that decoded; its tree is made from {@code tree} when first asked for (it must not throw). */
     static Decoded withTreeOnDemand(Format format, Supplier<JsonNode> tree, SchemaRef schema, int size) {
-        return new Decoded(format, tree, schema, size);
+        return new Decoded(format, tree, schema, null, size);
     }
 
     public Format format() {
@@ -79,6 +79,14 @@ public final class Decoded {
             // The payload did decode; only showing a value failed (e.g. a time-of-day out of range). Say so in place.
             return TextNode.valueOf("(could not be shown: " + e.getMessage() + ")");
         }
+    }
+
+    /**
+     * This payload with its tree passed through {@code change} (on first use, like an Avro tree) and {@code problem}
+     * as its reason: same format, schema and size. How masking rewrites what is shown without decoding anything twice.
+     */
+    public Decoded withTree(java.util.function.UnaryOperator<JsonNode> change, String problem) {
+        return new Decoded(format, () -> change.apply(tree()), schema, problem, size);
     }
 
     public SchemaRef schema() {

@@ -34,10 +34,35 @@ public final class RecordDecoder {
     private static final Logger log = LoggerFactory.getLogger(RecordDecoder.class);
 
     private final DecoderSettings settings;
-    private final AvroPayloads avro = new AvroPayloads();
+    private final AvroPayloads avro;
+    private final ValueMask mask;
 
     public RecordDecoder(DecoderSettings settings) {
+        this(settings, new AvroPayloads(), ValueMask.NONE);
+    }
+
+    private RecordDecoder(DecoderSettings settings, AvroPayloads avro, ValueMask mask) {
         this.settings = settings;
+        this.avro = avro;
+        this.mask = mask;
+    }
+
+    /**
+     * This decoder, masking what it hands out by {@code mask} (decision 18: every key and value a person sees comes
+     * through a decoder, so this is the one place masking happens). Shares the schema caches.
+     */
+    public RecordDecoder masking(ValueMask mask) {
+        return new RecordDecoder(settings, avro, mask);
+    }
+
+    /** This decoder without masking: for the lineage indexer, which must read ids that a rule may hide from people. */
+    public RecordDecoder unmasked() {
+        return mask == ValueMask.NONE ? this : new RecordDecoder(settings, avro, ValueMask.NONE);
+    }
+
+    /** Whether masking rules read this topic: then its raw bytes (hex, base64) must not be shown either. */
+    public boolean masks(String topic) {
+        return mask.covers(topic);
     }
 
     public DecoderSettings settings() {
@@ -62,15 +87,20 @@ public final class RecordDecoder {
     }
 
     public DecodedRecord decode(ConsumerRecord<byte[], byte[]> record) {
-        List<DecodedHeader> headers = new ArrayList<>();
-        for (Header header : record.headers()) {
-            headers.add(new DecodedHeader(header.key(), header.value()));
-        }
         return new DecodedRecord(new RecordCoordinates(record.topic(), record.partition(), record.offset()),
                 record.timestamp(), record.timestampType().name,
                 decodeKey(record.topic(), record.key(), record.headers()),
                 decodeValue(record.topic(), record.value(), record.headers()),
-                headers);
+                headers(record.topic(), record.headers()));
+    }
+
+    /** A record's headers as they may be shown (masked like keys and values). */
+    public List<DecodedHeader> headers(String topic, Headers headers) {
+        List<DecodedHeader> all = new ArrayList<>();
+        for (Header header : headers) {
+            all.add(new DecodedHeader(header.key(), header.value()));
+        }
+        return mask.headers(topic, all);
     }
 
     public Decoded decodeValue(String topic, byte[] bytes, Headers headers) {
@@ -111,6 +141,10 @@ public final class RecordDecoder {
 
     /** The safety net: whatever a library throws on hostile bytes becomes a reason, never an exception. */
     private Decoded decodeSafely(String topic, boolean key, byte[] bytes, Headers headers) {
+        return mask.apply(topic, key, decodeUnmasked(topic, key, bytes, headers));
+    }
+
+    private Decoded decodeUnmasked(String topic, boolean key, byte[] bytes, Headers headers) {
         try {
             return decode(topic, key, bytes, headers);
         } catch (Exception | StackOverflowError | OutOfMemoryError e) {

@@ -18,7 +18,6 @@ import io.feedlens.lineage.store.LineageStore;
 import io.feedlens.lineage.trace.Impact;
 import io.feedlens.lineage.trace.ImpactReport;
 import io.feedlens.lineage.trace.Trace;
-import io.feedlens.lineage.trace.Tracer;
 
 /**
  * The lineage of one connected cluster, as the desktop screens use it: its index (opened once per connection), traces,
@@ -33,8 +32,13 @@ public final class ClusterLineage implements AutoCloseable {
     private final LineageIndexing indexing;
     private final RecordBatchFetch records;
     private final RecordDecoder decoder;
+    private final Path dataFolder;
+    private final String clusterId;
 
-    private ClusterLineage(ClusterSession session, LineageProfile profile, LineageStore store, RecordDecoder decoder) {
+    private ClusterLineage(Path dataFolder, String clusterId, ClusterSession session, LineageProfile profile, LineageStore store,
+                           RecordDecoder decoder) {
+        this.dataFolder = dataFolder;
+        this.clusterId = clusterId;
         this.session = session;
         this.profile = profile;
         this.store = store;
@@ -46,7 +50,8 @@ public final class ClusterLineage implements AutoCloseable {
     /** Opens the index of the session's cluster ({@link LineageIndexes#fileFor}); creates it when there is none yet. */
     public static ClusterLineage open(Path dataFolder, ClusterSession session, String clusterId, LineageProfile profile,
                                       RecordDecoder decoder) {
-        return new ClusterLineage(session, profile, LineageIndexes.open(dataFolder, clusterId), decoder);
+        return new ClusterLineage(dataFolder, clusterId, session, profile, LineageIndexes.open(dataFolder, clusterId, IndexPassword.fromEnvironment()),
+                decoder);
     }
 
     public LineageProfile profile() {
@@ -73,7 +78,7 @@ public final class ClusterLineage implements AutoCloseable {
 
     /** The decision's trace from the index; empty when no decision with this id is indexed. */
     public Optional<Trace> trace(String decisionId) {
-        return new Tracer(store, profile, LineageIndexes.earliestFrom(session.admin())).trace(decisionId);
+        return LineageIndexes.tracerFor(dataFolder, clusterId, session, store, profile).trace(decisionId);
     }
 
     public List<String> decisionIdsStartingWith(String prefix, int limit) {

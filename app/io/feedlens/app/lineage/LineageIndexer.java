@@ -48,7 +48,8 @@ public final class LineageIndexer {
     public LineageIndexer(Map<String, Object> clientConfig, LineageStore store, RecordDecoder decoder) {
         this.clientConfig = clientConfig;
         this.store = store;
-        this.decoder = decoder;
+        // Masking rules hide values from people; the index must still read the ids and times they may cover.
+        this.decoder = decoder.unmasked();
     }
 
     /** Indexes until caught up (or, when following, until {@link #stop}); returns the last progress. */

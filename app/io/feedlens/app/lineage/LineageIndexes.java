@@ -10,13 +10,19 @@ import java.util.concurrent.TimeoutException;
 
 import io.feedlens.app.OwnerOnly;
 import io.feedlens.app.cluster.ClusterProfile;
+import io.feedlens.app.cluster.ClusterSession;
 import io.feedlens.app.decode.ClusterDecoding;
 import io.feedlens.app.decode.DecoderSettings;
 import io.feedlens.app.decode.RecordDecoder;
+import io.feedlens.app.decode.ValueMask;
 import io.feedlens.app.demo.DemoCluster;
+import io.feedlens.app.governance.GovernanceStore;
+import io.feedlens.app.governance.GovernedTopics;
 import io.feedlens.lineage.extract.LineageProfile;
 import io.feedlens.lineage.store.LineageStore;
 import io.feedlens.lineage.trace.EarliestOffsets;
+import io.feedlens.lineage.trace.TopicPolicy;
+import io.feedlens.lineage.trace.Tracer;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.common.TopicPartition;
@@ -59,13 +65,14 @@ public final class LineageIndexes {
         }
     }
 
-    public static LineageStore open(Path dataFolder, String clusterId) {
-        return opened(dataFolder, clusterId, LineageStore::open);
+    /** The cluster's index, encrypted with {@code password} (null: a plain file); see {@link IndexPassword}. */
+    public static LineageStore open(Path dataFolder, String clusterId, char[] password) {
+        return opened(dataFolder, clusterId, file -> LineageStore.open(file, password));
     }
 
     /** For indexers of one consumer group on this machine: every one of them opens the file this way. */
-    public static LineageStore openShared(Path dataFolder, String clusterId) {
-        return opened(dataFolder, clusterId, LineageStore::openShared);
+    public static LineageStore openShared(Path dataFolder, String clusterId, char[] password) {
+        return opened(dataFolder, clusterId, file -> LineageStore.openShared(file, password));
     }
 
     private static LineageStore opened(Path dataFolder, String clusterId, java.util.function.Function<Path, LineageStore> opener) {
@@ -99,6 +106,15 @@ public final class LineageIndexes {
         });
     }
 
+    /**
+     * The tracer for a cluster: earliest offsets asked of Kafka, and the policy checks of the cluster's governance
+     * file (analytics-only inputs, retention shorter than required).
+     */
+    public static Tracer tracerFor(Path dataFolder, String clusterId, ClusterSession session, LineageStore store, LineageProfile profile) {
+        TopicPolicy policy = GovernedTopics.of(new GovernanceStore(dataFolder, clusterId).load(), session.admin());
+        return new Tracer(store, profile, earliestFrom(session.admin()), policy);
+    }
+
     /** The data folder's {@code schemas/}, where local {@code .avsc} files are looked for. */
     public static Path defaultSchemaFolder(Path dataFolder) {
         return ClusterDecoding.schemaFolder(dataFolder);
@@ -108,10 +124,10 @@ public final class LineageIndexes {
      * The decoder for lineage work on a cluster: its registry and the local schemas in {@code schemaFolder}; without
      * that folder, still the demo feed's Avro features, the one feed FeedLens knows out of the box.
      */
-    public static RecordDecoder decoderFor(ClusterProfile profile, Path schemaFolder) {
+    public static RecordDecoder decoderFor(ClusterProfile profile, Path schemaFolder, ValueMask mask) {
         if (Files.isDirectory(schemaFolder)) {
-            return ClusterDecoding.decoderFor(profile, schemaFolder);
+            return ClusterDecoding.decoderFor(profile, schemaFolder, mask);
         }
-        return new RecordDecoder(DecoderSettings.automatic().withLocalSchemas(DemoCluster.schemas()));
+        return new RecordDecoder(DecoderSettings.automatic().withLocalSchemas(DemoCluster.schemas())).masking(mask);
     }
 }

@@ -22,7 +22,7 @@ public record AuditReport(String format, int formatVersion, Instant madeAt, Stri
 
     public static final String FORMAT = "feedlens-audit-report";
     public static final int FORMAT_VERSION = 1;
-    /** What a topic's owner reads as until topic ownership is configured (a later issue). */
+    /** What a topic's owner reads as when the cluster's governance file names none ({@code feedlens governance set}). */
     public static final String OWNER_NOT_RECORDED = "not recorded";
 
     public AuditReport {

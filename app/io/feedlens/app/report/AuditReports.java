@@ -17,12 +17,13 @@ import io.feedlens.app.browse.FetchedRecord;
 import io.feedlens.app.browse.RecordBatchFetch;
 import io.feedlens.app.cluster.ClusterSession;
 import io.feedlens.app.decode.RecordDecoder;
+import io.feedlens.app.governance.ClusterGovernance;
+import io.feedlens.app.governance.GovernanceStore;
 import io.feedlens.app.lineage.LineageIndexes;
 import io.feedlens.lineage.RecordCoordinates;
 import io.feedlens.lineage.extract.LineageProfile;
 import io.feedlens.lineage.store.LineageStore;
 import io.feedlens.lineage.trace.Trace;
-import io.feedlens.lineage.trace.Tracer;
 
 /**
  * Makes a decision's audit report: traces it from the lineage index, reads every record the trace names again from
@@ -52,7 +53,8 @@ public final class AuditReports {
     }
 
     public static Optional<ReportFiles> write(ClusterSession session, LineageStore store, LineageProfile profile, String decisionId, Path folder) {
-        RecordDecoder decoder = LineageIndexes.decoderFor(session.profile(), LineageIndexes.defaultSchemaFolder(DataFolder.path()));
+        RecordDecoder decoder = LineageIndexes.decoderFor(session.profile(), LineageIndexes.defaultSchemaFolder(DataFolder.path()),
+                io.feedlens.app.decode.ValueMask.NONE);
         return write(session, store, profile, decoder, decisionId, folder);
     }
 
@@ -65,18 +67,21 @@ public final class AuditReports {
     /** The report without writing it: for a screen that shows it first, or a test. */
     public static Optional<AuditReport> make(ClusterSession session, LineageStore store, LineageProfile profile, RecordDecoder decoder,
                                              String decisionId, Clock clock) {
-        Optional<Trace> trace = new Tracer(store, profile, LineageIndexes.earliestFrom(session.admin())).trace(decisionId);
+        String clusterId = session.overview().join().clusterId();
+        Optional<Trace> trace = LineageIndexes.tracerFor(DataFolder.path(), clusterId, session, store, profile).trace(decisionId);
         if (trace.isEmpty()) {
             return Optional.empty();
         }
         Instant madeAt = clock.instant();
-        String clusterId = session.overview().join().clusterId();
-        ReportAssembly assembly = new ReportAssembly(trace.get(), profile, decoder);
+        GovernanceStore governed = new GovernanceStore(DataFolder.path(), clusterId);
+        ClusterGovernance governance = governed.load();
+        // A report leaves the machine: it applies the cluster's masking itself, whatever decoder it was handed.
+        ReportAssembly assembly = new ReportAssembly(trace.get(), profile, decoder.masking(governed.masking()));
         Collection<ReportAssembly.Wanted> sources = assembly.sources();
         Map<RecordCoordinates, FetchedRecord> fetched = RecordBatchFetch.fetch(session.profile().clientConfig(),
                 sources.stream().map(ReportAssembly.Wanted::coordinates).toList());
         AuditReport.IndexState index = IndexStates.of(session.admin(), store, profile,
-                sources.stream().map(w -> w.coordinates().topic()).distinct().toList());
+                sources.stream().map(w -> w.coordinates().topic()).distinct().toList(), topic -> governance.topic(topic).owner());
         return Optional.of(assembly.report(clusterId, session.profile().bootstrapServers(), fetched, index, madeAt));
     }
 

@@ -28,19 +28,21 @@ final class IndexStates {
     }
 
     /** Every topic of the lineage profile and every topic a source record lives on, in name order. */
-    static IndexState of(Admin admin, LineageStore store, LineageProfile profile, Collection<String> recordTopics) {
+    static IndexState of(Admin admin, LineageStore store, LineageProfile profile, Collection<String> recordTopics,
+                         java.util.function.Function<String, String> owners) {
         List<String> topics = new ArrayList<>(profile.topics());
         recordTopics.stream().filter(t -> !topics.contains(t)).forEach(topics::add);
         topics.sort(null);
         List<TopicState> states = new ArrayList<>();
         for (String topic : topics) {
             String role = profile.roleOf(topic).map(r -> r.name().toLowerCase(Locale.ROOT)).orElse(null);
-            states.add(topic(admin, store.positions(topic), topic, role));
+            String owner = java.util.Optional.ofNullable(owners.apply(topic)).orElse(AuditReport.OWNER_NOT_RECORDED);
+            states.add(topic(admin, store.positions(topic), topic, role, owner));
         }
         return new IndexState(store.counts(), states);
     }
 
-    private static TopicState topic(Admin admin, Map<Integer, Long> indexed, String topic, String role) {
+    private static TopicState topic(Admin admin, Map<Integer, Long> indexed, String topic, String role, String owner) {
         long timeout = ClusterSession.CALL_TIMEOUT.toMillis();
         try {
             TopicDescription description = admin.describeTopics(List.of(topic)).topicNameValues().get(topic).get(timeout, TimeUnit.MILLISECONDS);
@@ -56,22 +58,22 @@ final class IndexStates {
                 TopicPartition tp = new TopicPartition(topic, p.partition());
                 return new PartitionState(p.partition(), indexed.get(p.partition()), offset(first.get(tp)), offset(end.get(tp)));
             }).toList();
-            return new TopicState(topic, role, AuditReport.OWNER_NOT_RECORDED, partitions, null);
+            return new TopicState(topic, role, owner, partitions, null);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return withoutKafka(topic, role, indexed, "interrupted before Kafka answered");
+            return withoutKafka(topic, role, owner, indexed, "interrupted before Kafka answered");
         } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
             String why = e.getCause() instanceof org.apache.kafka.common.errors.UnknownTopicOrPartitionException
                     ? "the topic does not exist on this cluster" : "Kafka did not say: " + (e.getCause() == null ? "no answer in time" : e.getCause().getMessage());
-            return withoutKafka(topic, role, indexed, why);
+            return withoutKafka(topic, role, owner, indexed, why);
         }
     }
 
     /** The index's own positions, when Kafka cannot give the topic's offsets. */
-    private static TopicState withoutKafka(String topic, String role, Map<Integer, Long> indexed, String problem) {
+    private static TopicState withoutKafka(String topic, String role, String owner, Map<Integer, Long> indexed, String problem) {
         List<PartitionState> partitions = indexed.entrySet().stream().sorted(Map.Entry.comparingByKey())
                 .map(e -> new PartitionState(e.getKey(), e.getValue(), null, null)).toList();
-        return new TopicState(topic, role, AuditReport.OWNER_NOT_RECORDED, partitions, problem);
+        return new TopicState(topic, role, owner, partitions, problem);
     }
 
     private static Long offset(ListOffsetsResult.ListOffsetsResultInfo info) {

@@ -1,6 +1,5 @@
 package io.feedlens.app.search;
 
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,7 +11,6 @@ import io.feedlens.app.decode.DecodedRecord;
 import io.feedlens.app.decode.RecordDecoder;
 import io.feedlens.lineage.RecordCoordinates;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.header.Header;
 
 /**
  * A record on its way through a search: its parts are decoded only when the filter first asks for them, and all of
@@ -80,10 +78,7 @@ public final class CandidateRecord {
 
     public List<DecodedHeader> headers() {
         if (headers == null) {
-            headers = new ArrayList<>();
-            for (Header header : raw.headers()) {
-                headers.add(new DecodedHeader(header.key(), header.value()));
-            }
+            headers = decoder.headers(raw.topic(), raw.headers());
         }
         return headers;
     }

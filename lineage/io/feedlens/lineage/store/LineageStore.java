@@ -64,7 +64,16 @@ public final class LineageStore implements AutoCloseable {
      * database in its own shutdown hook: the indexer's hook commits its last batch first, then closes the store.
      */
     public static LineageStore open(Path file) {
-        return open(file, ";DB_CLOSE_ON_EXIT=FALSE", false);
+        return open(file, null);
+    }
+
+    /**
+     * As {@link #open(Path)}, the file encrypted with H2's AES cipher under {@code password} (null: not encrypted).
+     * H2 takes "file password, space, user password": the one password serves as both, so it may hold no space.
+     * A wrong password, or a password for a plain index (or none for an encrypted one), is said in those words.
+     */
+    public static LineageStore open(Path file, char[] password) {
+        return open(file, ";DB_CLOSE_ON_EXIT=FALSE", password, false);
     }
 
     /**
@@ -76,18 +85,43 @@ public final class LineageStore implements AutoCloseable {
      * process ends, the others' connections break (an open transaction with them); a write or a position read then
      * reconnects, which makes one of them the new server, and tries once more.
      */
-    public static LineageStore openShared(Path file) {
-        return open(file, ";AUTO_SERVER=TRUE", true);
+    public static LineageStore openShared(Path file, char[] password) {
+        return open(file, ";AUTO_SERVER=TRUE", password, true);
     }
 
-    private static LineageStore open(Path file, String options, boolean reconnecting) {
-        String url = "jdbc:h2:file:" + file.toAbsolutePath() + options;
+    public static LineageStore openShared(Path file) {
+        return openShared(file, null);
+    }
+
+    private static LineageStore open(Path file, String options, char[] password, boolean reconnecting) {
+        String url = "jdbc:h2:file:" + file.toAbsolutePath() + options + (password == null ? "" : ";CIPHER=AES");
+        String passwords = password == null ? "" : h2Passwords(password);
         try {
-            return new LineageStore(DriverManager.getConnection(url, "sa", ""),
-                    reconnecting ? () -> DriverManager.getConnection(url, "sa", "") : null);
+            return new LineageStore(DriverManager.getConnection(url, "sa", passwords),
+                    reconnecting ? () -> DriverManager.getConnection(url, "sa", passwords) : null);
         } catch (SQLException e) {
+            if (wrongPassword(e)) {
+                throw new LineageStoreException("Cannot open the lineage index " + file + ": " + (password == null
+                        ? "it is encrypted; give its password (--index-password-env NAME, or FEEDLENS_INDEX_PASSWORD)"
+                        : "the password is wrong, or the index is not encrypted"), e);
+            }
             throw new LineageStoreException("Cannot open the lineage index " + file + ": " + e.getMessage(), e);
         }
+    }
+
+    private static String h2Passwords(char[] password) {
+        String text = new String(password);
+        if (text.isEmpty() || text.chars().anyMatch(Character::isWhitespace)) {
+            throw new IllegalArgumentException("An index password must not be empty or hold spaces (H2 separates its two passwords with one)");
+        }
+        return text + " " + text;
+    }
+
+    /** H2's answers to a wrong or missing file password: a wrong password, an encryption error, or an unreadable file. */
+    private static boolean wrongPassword(SQLException e) {
+        int code = e.getErrorCode();
+        return code == org.h2.api.ErrorCode.WRONG_USER_OR_PASSWORD || code == org.h2.api.ErrorCode.FILE_ENCRYPTION_ERROR_1
+                || code == org.h2.api.ErrorCode.FILE_CORRUPTED_1 || code == org.h2.api.ErrorCode.WRONG_PASSWORD_FORMAT;
     }
 
     /** Opens the index on a connection someone else made (a PostgreSQL database shared by several indexers). */

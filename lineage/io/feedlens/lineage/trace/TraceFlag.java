@@ -13,5 +13,9 @@ public enum TraceFlag {
     /** A person marked this feature view version as wrong. */
     FLAGGED_VERSION,
     /** The link comes from the as-of join, not from the decision's own used list. */
-    INFERRED
+    INFERRED,
+    /** The input was read from, or derives from events on, a topic classified "analytics only". */
+    ANALYTICS_ONLY_INPUT,
+    /** The record's topic keeps records for less than its required retention: the decision may soon not be replayable. */
+    REPLAY_AT_RISK
 }

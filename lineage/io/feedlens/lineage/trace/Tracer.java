@@ -28,16 +28,24 @@ public final class Tracer {
     private final LineageStore store;
     private final LineageProfile profile;
     private final EarliestOffsets earliest;
+    private final TopicPolicy policy;
 
     public Tracer(LineageStore store, LineageProfile profile, EarliestOffsets earliest) {
+        this(store, profile, earliest, TopicPolicy.NONE);
+    }
+
+    /** A tracer that also checks each trace against what the topics' owners said of them (flags analytics-only, replay at risk). */
+    public Tracer(LineageStore store, LineageProfile profile, EarliestOffsets earliest, TopicPolicy policy) {
         this.store = store;
         this.profile = profile;
         this.earliest = earliest;
+        this.policy = policy;
     }
 
     /** The trace of a decision, or empty when no decision with this id is indexed. */
     public Optional<Trace> trace(String decisionId) {
-        return store.read(queries -> build(queries, decisionId));
+        Optional<Trace> trace = store.read(queries -> build(queries, decisionId));
+        return policy == TopicPolicy.NONE ? trace : trace.map(new PolicyChecks(policy)::apply);
     }
 
     private Optional<Trace> build(FactQueries queries, String decisionId) {

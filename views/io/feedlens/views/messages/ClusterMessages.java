@@ -1,23 +1,32 @@
 package io.feedlens.views.messages;
 
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.Objects;
 import java.util.function.Supplier;
 
+import io.feedlens.app.cluster.ClusterOverview;
 import io.feedlens.app.cluster.ClusterProfile;
 import io.feedlens.app.cluster.ClusterSession;
 import io.feedlens.app.decode.ClusterDecoding;
 import io.feedlens.app.decode.RecordDecoder;
+import io.feedlens.app.decode.ValueMask;
+import io.feedlens.app.governance.GovernanceStore;
 import io.feedlens.views.shell.ActiveCluster;
 
 /**
  * The Messages tab's source in the window: the active cluster's client settings and one decoder per connection
- * (building a decoder reads the local schemas, so it is kept while the cluster stays the same). Null when not connected.
+ * (building a decoder reads the local schemas, so it is kept while the cluster stays the same), masking by the
+ * cluster's rules; the trace screen and the audit report decode with it too. Null when not connected.
  */
 public final class ClusterMessages implements Supplier<MessageSource> {
 
     private final ActiveCluster cluster;
     private final Path dataFolder;
     private ClusterProfile decoderProfile;
+    private RecordDecoder unmaskedDecoder;
+    private GovernanceStore governance;
+    private FileTime rulesChanged;
     private RecordDecoder decoder;
 
     public ClusterMessages(ActiveCluster cluster, Path dataFolder) {
@@ -38,10 +47,22 @@ public final class ClusterMessages implements Supplier<MessageSource> {
         if (session == null) {
             return null;
         }
+        ClusterOverview overview = cluster.overviewProperty().get();
+        if (overview == null) {
+            return null;
+        }
         ClusterProfile profile = session.profile();
         if (profile != decoderProfile) {
-            decoder = ClusterDecoding.decoderFor(profile, ClusterDecoding.schemaFolder(dataFolder));
+            unmaskedDecoder = ClusterDecoding.decoderFor(profile, ClusterDecoding.schemaFolder(dataFolder), ValueMask.NONE);
+            governance = new GovernanceStore(dataFolder, overview.clusterId());
             decoderProfile = profile;
+            decoder = null;
+        }
+        // Masking rules edited meanwhile (the topic detail, an import) apply from the next search on.
+        FileTime changed = governance.lastChanged();
+        if (decoder == null || !Objects.equals(changed, rulesChanged)) {
+            decoder = unmaskedDecoder.masking(governance.masking());
+            rulesChanged = changed;
         }
         return new MessageSource(profile.clientConfig(), decoder);
     }

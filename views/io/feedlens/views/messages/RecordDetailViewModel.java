@@ -127,6 +127,10 @@ public final class RecordDetailViewModel {
             rawHex.set("Not connected: raw bytes cannot be read.");
             return;
         }
+        if (from.decoder().masks(selected.coordinates().topic())) {
+            rawHex.set("Hidden: masking rules apply to this topic, and its raw bytes hold the masked values.");
+            return;
+        }
         rawHex.set("Reading the raw bytes from Kafka…");
         Background.supply(() -> RecordFetch.at(from.clientConfig(), selected.coordinates()))
                 .exceptionally(failure -> Optional.empty())

@@ -76,7 +76,8 @@ public final class SchemaHistoryViewModel {
         SchemaDrift drift = new SchemaDrift(name, false, from.decoder()::schemaFor);
         reading.set(true);
         status.set("Reading " + name + "…");
-        ScanHandle started = TopicScan.start(from.clientConfig(), from.decoder(), ScanRequest.wholeTopic(name, RecordFilter.all()),
+        // Drift shows field names and types, never values: read unmasked, so a hidden field keeps its real type.
+        ScanHandle started = TopicScan.start(from.clientConfig(), from.decoder().unmasked(), ScanRequest.wholeTopic(name, RecordFilter.all()),
                 batch -> {
                     synchronized (drift) {
                         batch.forEach(r -> drift.observe(r.coordinates(), Instant.ofEpochMilli(r.timestamp()), r.value()));

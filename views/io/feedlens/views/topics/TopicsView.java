@@ -39,13 +39,16 @@ public final class TopicsView extends BorderPane {
     private final TopicsViewModel model;
     private final TopicDetailPane detailPane;
     private final SplitPane split;
+    private final TableView<TopicSummary> topicTable;
+    private TableColumn<TopicSummary, String> nameColumn;
 
     public TopicsView(TopicsViewModel model) {
         this.model = model;
         getStyleClass().add(STYLE_CLASS);
         setTop(toolbar());
         detailPane = new TopicDetailPane(model.detail());
-        split = new SplitPane(topicTable(), detailPane);
+        topicTable = topicTable();
+        split = new SplitPane(topicTable, detailPane);
         split.setOrientation(Orientation.VERTICAL);
         split.setDividerPositions(0.46);
         setCenter(split);
@@ -58,6 +61,13 @@ public final class TopicsView extends BorderPane {
      */
     public void addTopicTab(String title, javafx.scene.Node content) {
         detailPane.addTopicTab(title, content);
+    }
+
+    /** Columns that other features add to the topic list (governance's owner and classification), before Last write. */
+    public void addTopicColumns(java.util.List<? extends TableColumn<TopicSummary, ?>> columns) {
+        TableView<TopicSummary> table = topicTable;
+        table.getColumns().addAll(table.getColumns().size() - 1, columns);
+        giveNameTheRoomLeft(table, nameColumn);
     }
 
     /** Called with a group's id when a person double-clicks it among the groups reading the selected topic. */
@@ -128,6 +138,7 @@ public final class TopicsView extends BorderPane {
         placeholder.setId("topics-message");
         placeholder.textProperty().bind(model.emptyListText());
         TableColumn<TopicSummary, String> name = nameColumn();
+        nameColumn = name;
         table.getColumns().addAll(java.util.List.of(
                 name,
                 Columns.number("Partitions", 92, TopicSummary::partitions, String::valueOf),

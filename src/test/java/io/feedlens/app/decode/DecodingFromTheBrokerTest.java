@@ -62,7 +62,7 @@ class DecodingFromTheBrokerTest {
             int id = registry.register("payments.avro-value", AvroSamples.PAYMENT.toString());
             writeRegistryFramed(broker, "decode-e2e.registry", id, 30);
             RecordDecoder decoder = ClusterDecoding.decoderFor(new ClusterProfile("with registry", broker.bootstrapServers(),
-                    Map.of("schema.registry.url", registry.url())), null);
+                    Map.of("schema.registry.url", registry.url())), null, ValueMask.NONE);
 
             List<DecodedRecord> records = readAndDecode(broker, decoder, "decode-e2e.registry");
 
@@ -83,7 +83,7 @@ class DecodingFromTheBrokerTest {
         registry.close();
         writeRegistryFramed(broker, "decode-e2e.registry-down", id, 200);
         RecordDecoder decoder = ClusterDecoding.decoderFor(new ClusterProfile("registry down", broker.bootstrapServers(),
-                Map.of("schema.registry.url", url)), null);
+                Map.of("schema.registry.url", url)), null, ValueMask.NONE);
 
         long began = System.nanoTime();
         List<DecodedRecord> records = readAndDecode(broker, decoder, "decode-e2e.registry-down");

@@ -113,7 +113,7 @@ class AuditReportTest {
         JsonNode decisions = stream(report.path("index").path("topics")).filter(t -> t.path("topic").asText().equals(feed.topics.decisions()))
                 .findFirst().orElseThrow();
         assertThat(decisions.path("partitions")).allSatisfy(p -> assertThat(p.path("indexedUpTo").asLong()).isEqualTo(p.path("end").asLong()));
-        assertThat(report.path("legend")).hasSize(6);
+        assertThat(report.path("legend")).hasSize(io.feedlens.lineage.trace.TraceFlag.values().length);
     }
 
     @Test

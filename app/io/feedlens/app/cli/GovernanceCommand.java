@@ -1,0 +1,177 @@
+package io.feedlens.app.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+import io.feedlens.app.DataFolder;
+import io.feedlens.app.governance.Classification;
+import io.feedlens.app.governance.ClusterGovernance;
+import io.feedlens.app.governance.GovernanceStore;
+import io.feedlens.app.governance.RetentionWords;
+import io.feedlens.app.governance.TopicGovernance;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code feedlens governance show|set|export|import}: a cluster's topic owners, classifications, required retentions
+ * and notes, and (with {@code feedlens masking}) its masking rules, kept per cluster id in the data folder.
+ */
+@Command(name = "governance", mixinStandardHelpOptions = true,
+        description = "Topic owners, classification, required retention and notes of a cluster; export and import them as a file.",
+        subcommands = {GovernanceCommand.Show.class, GovernanceCommand.Set.class, GovernanceCommand.Export.class, GovernanceCommand.Import.class})
+public final class GovernanceCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        spec.commandLine().usage(spec.commandLine().getErr());
+        return 2;
+    }
+
+    /** Connects to learn the cluster id (governance is kept per cluster), then runs the work on the cluster's file. */
+    static int withGovernance(CommandSpec spec, ClusterOptions cluster, GovernanceWork work) {
+        return LineageIndexAccess.withSession(spec, cluster.profile(),
+                connected -> work.run(new GovernanceStore(DataFolder.path(), connected.overview().clusterId()), spec.commandLine().getOut()));
+    }
+
+    interface GovernanceWork {
+        int run(GovernanceStore store, PrintWriter out) throws Exception;
+    }
+
+    static String line(String topic, TopicGovernance entry) {
+        return String.format("%s  owner: %s  classification: %s  required retention: %s%s", topic,
+                entry.owner() == null ? "—" : entry.owner(),
+                entry.classification() == null ? "—" : entry.classification().words(),
+                entry.requiredRetention() == null ? "—" : RetentionWords.of(entry.requiredRetention()),
+                entry.notes() == null ? "" : "  notes: " + entry.notes());
+    }
+
+    @Command(name = "show", mixinStandardHelpOptions = true, description = "What is recorded for every topic (or one).")
+    static final class Show implements Callable<Integer> {
+        @Parameters(paramLabel = "TOPIC", arity = "0..1")
+        String topic;
+
+        @Mixin
+        ClusterOptions cluster;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            return withGovernance(spec, cluster, (store, out) -> {
+                ClusterGovernance governance = store.load();
+                if (topic != null) {
+                    out.println(line(topic, governance.topic(topic)));
+                    return 0;
+                }
+                if (governance.topics().isEmpty()) {
+                    out.println("Nothing recorded for this cluster yet (feedlens governance set TOPIC --owner …).");
+                }
+                for (Map.Entry<String, TopicGovernance> entry : governance.topics().entrySet()) {
+                    out.println(line(entry.getKey(), entry.getValue()));
+                }
+                return 0;
+            });
+        }
+    }
+
+    @Command(name = "set", mixinStandardHelpOptions = true, description = "Record a topic's owner, classification, required retention or notes; "
+            + "parts not given are kept.")
+    static final class Set implements Callable<Integer> {
+        @Parameters(paramLabel = "TOPIC")
+        String topic;
+
+        @Option(names = "--owner", paramLabel = "TEAM", description = "Who owns the topic: a team, a person, an address.")
+        String owner;
+
+        @Option(names = "--classification", paramLabel = "KIND",
+                description = "feeds-online-decisions, analytics-only or sensitive.")
+        String classification;
+
+        @Option(names = "--required-retention", paramLabel = "DURATION",
+                description = "How long Kafka must keep the topic's records so decisions can be replayed, ISO-8601: P7D, PT36H.")
+        String requiredRetention;
+
+        @Option(names = "--notes", paramLabel = "TEXT", description = "Free text.")
+        String notes;
+
+        @Mixin
+        ClusterOptions cluster;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            TopicGovernance change;
+            try {
+                change = new TopicGovernance(owner, classification == null ? null : Classification.parse(classification),
+                        requiredRetention == null ? null : TopicGovernance.parseRetention(requiredRetention), notes);
+            } catch (IllegalArgumentException e) {
+                spec.commandLine().getErr().println(e.getMessage());
+                return 2;
+            }
+            return withGovernance(spec, cluster, (store, out) -> {
+                ClusterGovernance saved = store.update(current -> current.withTopic(topic, change));
+                out.println(line(topic, saved.topic(topic)));
+                return 0;
+            });
+        }
+    }
+
+    @Command(name = "export", mixinStandardHelpOptions = true, description = "Write the cluster's governance and masking rules to a file to share.")
+    static final class Export implements Callable<Integer> {
+        @Parameters(paramLabel = "FILE")
+        Path file;
+
+        @Mixin
+        ClusterOptions cluster;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            return withGovernance(spec, cluster, (store, out) -> {
+                store.exportTo(file);
+                ClusterGovernance governance = store.load();
+                out.printf("Wrote %s: %d topics, %d masking rules%n", file, governance.topics().size(), governance.masking().size());
+                return 0;
+            });
+        }
+    }
+
+    @Command(name = "import", mixinStandardHelpOptions = true,
+            description = "Read a shared governance file: its topic entries are laid over ours and its masking rules added (or, with --replace, it replaces ours).")
+    static final class Import implements Callable<Integer> {
+        @Parameters(paramLabel = "FILE")
+        Path file;
+
+        @Option(names = "--replace", description = "Replace what is recorded instead of merging.")
+        boolean replace;
+
+        @Mixin
+        ClusterOptions cluster;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            return withGovernance(spec, cluster, (store, out) -> {
+                ClusterGovernance result = store.importFrom(file, replace);
+                out.printf("Imported %s: now %d topics, %d masking rules%n", file, result.topics().size(), result.masking().size());
+                return 0;
+            });
+        }
+    }
+}
