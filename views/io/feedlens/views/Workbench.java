@@ -106,7 +106,8 @@ public final class Workbench implements AutoCloseable {
             MessageSource source = clusterRecords.get();
             return source == null ? null : source.decoder();
         };
-        lineage = new ActiveLineage(activeCluster, dataFolder, decoder, ClustersViewModel.DEMO_PROFILE, FxThread.INSTANCE);
+        // The indexer reads facts unmasked; everything the screens show goes through the masking decoder.
+        lineage = new ActiveLineage(activeCluster, dataFolder, clusterRecords::unmaskedDecoder, ClustersViewModel.DEMO_PROFILE, FxThread.INSTANCE);
         trace = new TraceViewModel(lineage, decoder, new RecordDetailViewModel(clusterRecords, FxThread.INSTANCE), FxThread.INSTANCE);
         impact = new ImpactViewModel(lineage, FxThread.INSTANCE);
         index = new IndexViewModel(lineage, FxThread.INSTANCE);

@@ -66,4 +66,9 @@ public final class ClusterMessages implements Supplier<MessageSource> {
         }
         return new MessageSource(profile.clientConfig(), decoder);
     }
+
+    /** The same decoder without masking, for the lineage indexer, which reads facts and shows none (decision 18). */
+    public synchronized RecordDecoder unmaskedDecoder() {
+        return get() == null ? null : unmaskedDecoder;
+    }
 }
