@@ -31,6 +31,7 @@ public final class FeedLensApp extends Application {
         Workbench.dress(scene);
         stage.setTitle("FeedLens");
         stage.setScene(scene);
+        StartupClock.reportFirstLayout(scene, "FeedLens");
         stage.show();
         log.info("Window shown; data folder {}", DataFolder.path());
 
