@@ -31,7 +31,7 @@ public final class FeedLensApp extends Application {
         Workbench.dress(scene);
         stage.setTitle("FeedLens");
         stage.setScene(scene);
-        StartupClock.reportFirstLayout(scene, "FeedLens");
+        StartupClock.reportFirstLayout(scene, "FeedLens", workbench::windowShown);
         stage.show();
         log.info("Window shown; data folder {}", DataFolder.path());
 

@@ -17,14 +17,18 @@ public final class StartupClock {
     private StartupClock() {
     }
 
-    /** Call on the FX thread just before {@code stage.show()}; prints once, after the first laid-out pulse. */
-    public static void reportFirstLayout(Scene scene, String what) {
+    /**
+     * Call on the FX thread just before {@code stage.show()}; prints once, after the first laid-out pulse, then runs
+     * {@code then} (the work that waits for the window).
+     */
+    public static void reportFirstLayout(Scene scene, String what, Runnable then) {
         Runnable[] once = new Runnable[1];
         once[0] = () -> {
             scene.removePostLayoutPulseListener(once[0]);
             long millis = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
             System.out.println(SHOWN + millis + " ms (" + what + ")");
             System.out.flush();
+            then.run();
         };
         scene.addPostLayoutPulseListener(once[0]);
     }

@@ -28,7 +28,7 @@ public final class HelloWindow extends Application {
     @Override
     public void start(Stage stage) {
         Scene scene = new Scene(new Label("Hello"), 1200, 760);
-        StartupClock.reportFirstLayout(scene, "hello");
+        StartupClock.reportFirstLayout(scene, "hello", () -> { });
         stage.setScene(scene);
         stage.show();
     }

@@ -76,12 +76,17 @@ public final class MessagesViewModel {
         this.detail = new RecordDetailViewModel(source, ui);
         this.export = new ExportViewModel(ui);
         topic.addListener((o, before, now) -> topicChanged());
-        // CEL's compiler takes about half a second to build on first use: build it now, off the FX thread,
-        // rather than when someone presses Search.
-        io.feedlens.app.Background.run(MessagesViewModel::warmUpFilter);
     }
 
-    private static void warmUpFilter() {
+    /**
+     * Builds CEL's compiler off the FX thread (about half a second on first use), so that pressing Search does not
+     * pay for it. Called once the window shows: during start-up it would compete with the window for the cores.
+     */
+    public void warmUpFilter() {
+        io.feedlens.app.Background.run(MessagesViewModel::compileConstantFilter);
+    }
+
+    private static void compileConstantFilter() {
         try {
             RecordFilter.of("partition >= 0", null);
         } catch (FilterProblem e) {

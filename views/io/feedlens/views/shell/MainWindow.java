@@ -1,7 +1,12 @@
 package io.feedlens.views.shell;
 
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Supplier;
+
+import javafx.application.Platform;
 
 import javafx.geometry.Insets;
 import javafx.scene.Node;
@@ -21,6 +26,8 @@ public final class MainWindow extends BorderPane {
     private final ToggleGroup navigation = new ToggleGroup();
     private final Map<String, ToggleButton> buttons = new LinkedHashMap<>();
     private final VBox navigationBar = new VBox(4);
+    private final Map<String, Supplier<? extends Node>> builders = new LinkedHashMap<>();
+    private final Map<String, Node> built = new LinkedHashMap<>();
 
     public MainWindow(StatusBar statusBar) {
         getStyleClass().add("main-window");
@@ -40,13 +47,40 @@ public final class MainWindow extends BorderPane {
         });
     }
 
-    /** Adds a screen to the navigation; the first one added is shown. */
-    public void addScreen(String title, Node screen) {
+    /**
+     * Adds a screen to the navigation; the first one added is shown. A screen is built when first shown (or by
+     * {@link #buildRemainingScreens()}), so the window does not wait for screens nobody has opened yet.
+     */
+    public void addScreen(String title, Supplier<? extends Node> screen) {
+        builders.put(title, screen);
         ToggleButton button = navigationButton(title);
-        button.setOnAction(e -> setCenter(screen));
+        button.setOnAction(e -> setCenter(screen(title)));
         if (navigation.getSelectedToggle() == null) {
             button.setSelected(true);
-            setCenter(screen);
+            setCenter(screen(title));
+        }
+    }
+
+    /** The screen with this title, built now if it was not yet; null for an unknown title. */
+    public Node screen(String title) {
+        Supplier<? extends Node> builder = builders.get(title);
+        return builder == null ? null : built.computeIfAbsent(title, t -> builder.get());
+    }
+
+    /** Builds the screens not opened yet, one per pulse, so the window keeps painting and later clicks are instant. */
+    public void buildRemainingScreens() {
+        Deque<String> waiting = new ArrayDeque<>(builders.keySet());
+        waiting.removeAll(built.keySet());
+        buildNext(waiting);
+    }
+
+    private void buildNext(Deque<String> waiting) {
+        String next = waiting.poll();
+        if (next != null) {
+            Platform.runLater(() -> {
+                screen(next);
+                buildNext(waiting);
+            });
         }
     }
 
