@@ -30,6 +30,7 @@ public final class FeedLensApp extends Application {
         Scene scene = new Scene(workbench.root(), 1200, 760);
         Workbench.dress(scene);
         stage.setTitle("FeedLens");
+        stage.getIcons().add(io.feedlens.views.shell.MainWindow.icon());
         stage.setScene(scene);
         StartupClock.reportFirstLayout(scene, "FeedLens", workbench::windowShown);
         stage.show();

@@ -29,6 +29,11 @@ public final class MainWindow extends BorderPane {
     private final Map<String, Supplier<? extends Node>> builders = new LinkedHashMap<>();
     private final Map<String, Node> built = new LinkedHashMap<>();
 
+    /** FeedLens's icon, for the window's title bar and task switcher (the packages use the same picture). */
+    public static javafx.scene.image.Image icon() {
+        return new javafx.scene.image.Image(MainWindow.class.getResource("feedlens.png").toExternalForm());
+    }
+
     public MainWindow(StatusBar statusBar) {
         getStyleClass().add("main-window");
         Label brand = new Label("FeedLens");
