@@ -7,6 +7,10 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 import javafx.application.Platform;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.scene.control.Button;
+import org.kordamp.ikonli.feather.Feather;
 
 import javafx.geometry.Insets;
 import javafx.scene.Node;
@@ -28,6 +32,7 @@ public final class MainWindow extends BorderPane {
     private final VBox navigationBar = new VBox(4);
     private final Map<String, Supplier<? extends Node>> builders = new LinkedHashMap<>();
     private final Map<String, Node> built = new LinkedHashMap<>();
+    private final ObjectProperty<Theme> theme = new SimpleObjectProperty<>(Theme.LIGHT);
 
     /** FeedLens's icon, for the window's title bar and task switcher (the packages use the same picture). */
     public static javafx.scene.image.Image icon() {
@@ -72,6 +77,16 @@ public final class MainWindow extends BorderPane {
         return builder == null ? null : built.computeIfAbsent(title, t -> builder.get());
     }
 
+    /** The title of the screen shown. */
+    public String shownScreen() {
+        return buttons.entrySet().stream().filter(e -> e.getValue().isSelected()).map(Map.Entry::getKey).findFirst().orElse(null);
+    }
+
+    /** The screens built so far, by title. */
+    public java.util.Collection<Node> builtScreens() {
+        return java.util.List.copyOf(built.values());
+    }
+
     /** Builds the screens not opened yet, one per pulse, so the window keeps painting and later clicks are instant. */
     public void buildRemainingScreens() {
         Deque<String> waiting = new ArrayDeque<>(builders.keySet());
@@ -103,15 +118,37 @@ public final class MainWindow extends BorderPane {
         button.setToggleGroup(navigation);
         button.setMaxWidth(Double.MAX_VALUE);
         button.getStyleClass().add("nav-button");
+        Icons.onScreenButton(button, title);
+        button.setGraphicTextGap(10);
         buttons.put(title, button);
         navigationBar.getChildren().add(button);
         return button;
     }
 
-    /** Fills the navigation bar's remaining height so its buttons stay at the top. */
+    /** Fills the navigation bar's remaining height so its buttons stay at the top; the theme switch goes last. */
     public void finishNavigation() {
         Region spacer = new Region();
         VBox.setVgrow(spacer, Priority.ALWAYS);
-        navigationBar.getChildren().add(spacer);
+        Button themeSwitch = new Button();
+        themeSwitch.setId("theme-switch");
+        themeSwitch.getStyleClass().addAll("theme-switch", "flat");
+        themeSwitch.setMaxWidth(Double.MAX_VALUE);
+        themeSwitch.setOnAction(e -> theme.set(theme.get().other()));
+        Runnable label = () -> {
+            Theme next = theme.get().other();
+            themeSwitch.setText(next.word() + " theme");
+            Icons.on(themeSwitch, next == Theme.DARK ? Feather.MOON : Feather.SUN);
+        };
+        label.run();
+        theme.addListener((o, before, now) -> {
+            now.apply();
+            label.run();
+        });
+        navigationBar.getChildren().addAll(spacer, themeSwitch);
+    }
+
+    /** The look of every FeedLens window; setting it switches at once. Starts light. */
+    public ObjectProperty<Theme> themeProperty() {
+        return theme;
     }
 }

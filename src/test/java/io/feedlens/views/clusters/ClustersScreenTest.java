@@ -55,6 +55,8 @@ class ClustersScreenTest {
         assertThat(robot.lookup(".nav-button").queryAllAs(ToggleButton.class)).extracting(ToggleButton::getText)
                 .containsExactly("Clusters", "Topics", "Consumer groups", "Trace", "Impact", "Lineage index");
         assertThat(robot.lookup(".nav-button").queryAllAs(ToggleButton.class)).noneMatch(ToggleButton::isDisabled);
+        assertThat(robot.lookup(".nav-button").queryAllAs(ToggleButton.class))
+                .allMatch(button -> button.getGraphic() instanceof org.kordamp.ikonli.javafx.FontIcon);
         assertThat(robot.lookup("#status-state").queryAs(Label.class).getText()).isEqualTo("● Not connected");
     }
 
