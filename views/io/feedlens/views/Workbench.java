@@ -61,8 +61,11 @@ public final class Workbench implements AutoCloseable {
     private ImpactViewModel impact;
     private IndexViewModel index;
     private GovernanceViewModel governance;
+    private final Path dataFolder;
+    private KeptState kept;
 
     public Workbench(Path dataFolder, Supplier<DemoCluster> demoStarter) {
+        this.dataFolder = dataFolder;
         clusters = new ClustersViewModel(new ProfileStore(dataFolder), activeCluster, demoStarter, FxThread.INSTANCE);
         window.addScreen("Clusters", () -> new ClustersView(clusters));
         topics = new TopicsViewModel(activeCluster, FxThread.INSTANCE);
@@ -135,9 +138,24 @@ public final class Workbench implements AutoCloseable {
         window.buildRemainingScreens();
     }
 
+    /**
+     * Puts the window back as it was left in this data folder, and saves it again on {@link #close()}. Call once the
+     * stage has its scene, before it shows.
+     */
+    public void keepStateOf(javafx.stage.Stage stage) {
+        kept = KeptState.restore(this, dataFolder, stage);
+    }
+
+    /** Connects again to the cluster connected when this data folder's FeedLens last closed (after {@link #keepStateOf}). */
+    public void reconnectLastCluster() {
+        if (kept != null) {
+            kept.reconnect();
+        }
+    }
+
     /** Puts the scene on FeedLens's look: AtlantaFX's Primer theme plus FeedLens's own sheet. Call on the FX thread. */
     public static void dress(javafx.scene.Scene scene) {
-        javafx.application.Application.setUserAgentStylesheet(new atlantafx.base.theme.PrimerLight().getUserAgentStylesheet());
+        io.feedlens.views.shell.Theme.LIGHT.apply();
         scene.getStylesheets().add(STYLESHEET);
     }
 
@@ -207,6 +225,9 @@ public final class Workbench implements AutoCloseable {
     /** Stops lag sampling, closes the connection and stops the demo cluster if this window started it. */
     @Override
     public void close() {
+        if (kept != null) {
+            kept.save();
+        }
         feedTicker.stop();
         messages.stop();
         schemaHistory.stop();
