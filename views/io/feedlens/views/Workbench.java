@@ -84,6 +84,11 @@ public final class Workbench implements AutoCloseable {
         addLineageScreens(dataFolder, clusterRecords);
         window.finishNavigation();
         feedTicker = new DemoFeedTicker(clusters::demoCluster, statusBar.feedSummaryProperty());
+        window.sceneProperty().addListener((o, before, scene) -> {
+            if (scene != null) {
+                Shortcuts.install(this, scene);
+            }
+        });
     }
 
     /** The Topics screen with the topic detail's tabs; owner and classification join the topic list (governance). */

@@ -61,7 +61,7 @@ public final class IndexView extends VBox {
         start.setId("index-start");
         start.disableProperty().bind(model.runningProperty().or(model.availableProperty().not()));
         start.setOnAction(e -> model.start());
-        Button stop = Icons.on(new Button("Stop"), Feather.SQUARE);
+        Button stop = Icons.on(new Button("Stop"), Feather.STOP_CIRCLE);
         stop.setId("index-stop");
         stop.disableProperty().bind(model.runningProperty().not());
         stop.setOnAction(e -> model.stop());

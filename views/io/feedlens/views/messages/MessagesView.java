@@ -98,7 +98,7 @@ public final class MessagesView extends BorderPane {
         start.textProperty().bind(javafx.beans.binding.Bindings.when(model.modeProperty().isEqualTo(BrowseMode.LIVE_TAIL))
                 .then("Start").otherwise("Search"));
         start.setOnAction(e -> model.start());
-        Button stop = Icons.on(new Button("Stop"), Feather.SQUARE);
+        Button stop = Icons.on(new Button("Stop"), Feather.STOP_CIRCLE);
         stop.setId("stop-search");
         stop.disableProperty().bind(model.runningProperty().not());
         stop.setOnAction(e -> model.stop());

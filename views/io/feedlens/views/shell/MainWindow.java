@@ -77,6 +77,11 @@ public final class MainWindow extends BorderPane {
         return builder == null ? null : built.computeIfAbsent(title, t -> builder.get());
     }
 
+    /** The screens' titles, in navigation order. */
+    public java.util.List<String> screenTitles() {
+        return java.util.List.copyOf(builders.keySet());
+    }
+
     /** The title of the screen shown. */
     public String shownScreen() {
         return buttons.entrySet().stream().filter(e -> e.getValue().isSelected()).map(Map.Entry::getKey).findFirst().orElse(null);
