@@ -78,6 +78,9 @@ public final class FeedLensCommand implements Callable<Integer> {
     public Integer call() {
         JAVAFX_STARTUP.setLevel(java.util.logging.Level.SEVERE);
         FeedLensApp.options = new DesktopOptions(demo, screenshot, screen, trace, theme);
+        // Reading the kept state loads Jackson (a few hundred ms of class loading) on another core while JavaFX starts;
+        // the window then reads the profiles and the state with Jackson ready. The result here is not needed.
+        io.feedlens.app.Background.run(() -> new io.feedlens.views.desktop.DesktopStateFile(DataFolder.path()).load());
         Application.launch(FeedLensApp.class);
         return FeedLensApp.exitCode;
     }
