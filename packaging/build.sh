@@ -40,7 +40,7 @@ fi
 [ -f target/feedlens.jar ] || { echo "target/feedlens.jar is missing: run without --no-build" >&2; exit 1; }
 
 # jpackage wants a plain version number: 0.1.0-SNAPSHOT -> 0.1.0.
-version=$(unzip -p target/feedlens.jar META-INF/MANIFEST.MF | sed -n 's/^Implementation-Version: *\([0-9.]*\).*/\1/p' | tr -d '\r')
+version=$(java -jar target/feedlens.jar --version | sed -n 's/^FeedLens \([0-9.]*\).*/\1/p')
 out=target/packaging
 rm -rf "$out"
 mkdir -p "$out/input"

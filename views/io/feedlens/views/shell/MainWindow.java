@@ -1,26 +1,28 @@
 package io.feedlens.views.shell;
 
 import java.util.ArrayDeque;
+import java.util.Collection;
 import java.util.Deque;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
 import javafx.application.Platform;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
-import javafx.scene.control.Button;
-import org.kordamp.ikonli.feather.Feather;
-
 import javafx.geometry.Insets;
 import javafx.scene.Node;
+import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
+import javafx.scene.image.Image;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import org.kordamp.ikonli.feather.Feather;
 
 /**
  * The window's frame: navigation on the left, the chosen screen in the middle, the status bar at the bottom.
@@ -35,8 +37,8 @@ public final class MainWindow extends BorderPane {
     private final ObjectProperty<Theme> theme = new SimpleObjectProperty<>(Theme.LIGHT);
 
     /** FeedLens's icon, for the window's title bar and task switcher (the packages use the same picture). */
-    public static javafx.scene.image.Image icon() {
-        return new javafx.scene.image.Image(MainWindow.class.getResource("feedlens.png").toExternalForm());
+    public static Image icon() {
+        return new Image(MainWindow.class.getResource("feedlens.png").toExternalForm());
     }
 
     public MainWindow(StatusBar statusBar) {
@@ -78,8 +80,8 @@ public final class MainWindow extends BorderPane {
     }
 
     /** The screens' titles, in navigation order. */
-    public java.util.List<String> screenTitles() {
-        return java.util.List.copyOf(builders.keySet());
+    public List<String> screenTitles() {
+        return List.copyOf(builders.keySet());
     }
 
     /** The title of the screen shown. */
@@ -87,9 +89,9 @@ public final class MainWindow extends BorderPane {
         return buttons.entrySet().stream().filter(e -> e.getValue().isSelected()).map(Map.Entry::getKey).findFirst().orElse(null);
     }
 
-    /** The screens built so far, by title. */
-    public java.util.Collection<Node> builtScreens() {
-        return java.util.List.copyOf(built.values());
+    /** The screens built so far. */
+    public Collection<Node> builtScreens() {
+        return List.copyOf(built.values());
     }
 
     /** Builds the screens not opened yet, one per pulse, so the window keeps painting and later clicks are instant. */
