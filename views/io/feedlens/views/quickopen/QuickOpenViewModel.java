@@ -52,7 +52,7 @@ public final class QuickOpenViewModel {
 
     public StringProperty queryProperty() { return query; }
 
-    /** The entries matching the query, best first: names starting with it, then names containing every word of it. */
+    /** The entries matching every word of the query, best first: names starting with it, then with one of its words. */
     public ObservableList<Entry> results() { return results; }
 
     /** Fills the results for the current query (also when the dialog opens, for what is known by then). */
@@ -86,8 +86,16 @@ public final class QuickOpenViewModel {
         List<String> words = Arrays.stream(lower.split("\\s+")).filter(w -> !w.isEmpty()).toList();
         return entries.stream()
                 .filter(entry -> words.stream().allMatch(entry.searchable()::contains))
-                .sorted(Comparator.comparing((Entry entry) -> !entry.name().toLowerCase(Locale.ROOT).startsWith(lower)))
+                .sorted(Comparator.comparingInt((Entry entry) -> rank(entry.name().toLowerCase(Locale.ROOT), lower, words)))
                 .limit(SHOWN)
                 .toList();
+    }
+
+    /** 0 when the name starts with the whole query, 1 when it starts with one of its words ("topic pay"), else 2. */
+    private static int rank(String name, String query, List<String> words) {
+        if (name.startsWith(query)) {
+            return 0;
+        }
+        return words.stream().anyMatch(name::startsWith) ? 1 : 2;
     }
 }
