@@ -30,11 +30,26 @@ public final class FeedLensApp extends Application {
         Scene scene = new Scene(workbench.root(), 1200, 760);
         Workbench.dress(scene);
         stage.setTitle("FeedLens");
+        stage.getIcons().add(io.feedlens.views.shell.MainWindow.icon());
         stage.setScene(scene);
+        DesktopOptions asked = options;
+        if (asked.screenshot() == null) {
+            // A picture for the docs must not depend on, nor change, how someone last left their window.
+            workbench.keepStateOf(stage);
+        }
+        if (asked.theme() != null) {
+            workbench.window().themeProperty().set(asked.theme());
+        }
+        boolean reconnect = !asked.demo() && asked.screenshot() == null;
+        StartupClock.reportFirstLayout(scene, "FeedLens", () -> {
+            workbench.windowShown();
+            if (reconnect) {
+                workbench.reconnectLastCluster();
+            }
+        });
         stage.show();
         log.info("Window shown; data folder {}", DataFolder.path());
 
-        DesktopOptions asked = options;
         if (asked.demo() || asked.screenshot() != null) {
             var connected = asked.demo() ? workbench.clusters().startDemo() : workbench.clusters().connect();
             CompletableFuture<Void> ready = asked.trace() == null ? CompletableFuture.completedFuture(null)

@@ -48,6 +48,22 @@ public final class FeedLensCommand implements Callable<Integer> {
             description = "Open the Trace screen on this decision, or on the first indexed one whose id starts with it (e.g. \"d-\").")
     String trace;
 
+    @Option(names = "--theme", paramLabel = "LIGHT|DARK", converter = ThemeName.class,
+            description = "Open in the light or dark theme (kept for later runs; default: the one used last).")
+    io.feedlens.views.shell.Theme theme;
+
+    /** Reads "dark" or "DARK"; anything else is refused with the choices. */
+    static final class ThemeName implements picocli.CommandLine.ITypeConverter<io.feedlens.views.shell.Theme> {
+        @Override
+        public io.feedlens.views.shell.Theme convert(String value) {
+            try {
+                return io.feedlens.views.shell.Theme.valueOf(value.trim().toUpperCase(java.util.Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new picocli.CommandLine.TypeConversionException("'" + value + "' is not a theme: use light or dark");
+            }
+        }
+    }
+
     @Option(names = DataFolder.FLAG, paramLabel = "DIR", scope = ScopeType.INHERIT,
             description = "Where FeedLens keeps profiles, logs and the demo cluster (default ~/.local/share/feedlens, or $FEEDLENS_HOME).")
     Path dataDir;
@@ -61,7 +77,10 @@ public final class FeedLensCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         JAVAFX_STARTUP.setLevel(java.util.logging.Level.SEVERE);
-        FeedLensApp.options = new DesktopOptions(demo, screenshot, screen, trace);
+        FeedLensApp.options = new DesktopOptions(demo, screenshot, screen, trace, theme);
+        // Reading the kept state loads Jackson (a few hundred ms of class loading) on another core while JavaFX starts;
+        // the window then reads the profiles and the state with Jackson ready. The result here is not needed.
+        io.feedlens.app.Background.run(() -> new io.feedlens.views.desktop.DesktopStateFile(DataFolder.path()).load());
         Application.launch(FeedLensApp.class);
         return FeedLensApp.exitCode;
     }

@@ -53,51 +53,57 @@ public final class Workbench implements AutoCloseable {
     private final MessagesViewModel messages;
     private final SchemaHistoryViewModel schemaHistory;
     private final TopicAccessViewModel topicAccess;
-    private final TopicsView topicsView;
     private final StatusBar statusBar = new StatusBar(activeCluster);
     private final MainWindow window = new MainWindow(statusBar);
     private final DemoFeedTicker feedTicker;
     private ActiveLineage lineage;
     private TraceViewModel trace;
-    private TraceView traceView;
     private ImpactViewModel impact;
     private IndexViewModel index;
     private GovernanceViewModel governance;
+    private final Path dataFolder;
+    private KeptState kept;
 
     public Workbench(Path dataFolder, Supplier<DemoCluster> demoStarter) {
+        this.dataFolder = dataFolder;
         clusters = new ClustersViewModel(new ProfileStore(dataFolder), activeCluster, demoStarter, FxThread.INSTANCE);
-        window.addScreen("Clusters", new ClustersView(clusters));
+        window.addScreen("Clusters", () -> new ClustersView(clusters));
         topics = new TopicsViewModel(activeCluster, FxThread.INSTANCE);
-        topicsView = new TopicsView(topics);
         ClusterMessages clusterRecords = new ClusterMessages(activeCluster, dataFolder);
         messages = messagesFollowingTopic(clusterRecords);
-        topicsView.addTopicTab("Messages", new MessagesView(messages));
         schemaHistory = new SchemaHistoryViewModel(clusterRecords, FxThread.INSTANCE);
         schemaHistory.topicProperty().bind(topics.detail().topicProperty());
-        topicsView.addTopicTab("Schemas", new SchemaHistoryView(schemaHistory));
         topicAccess = new TopicAccessViewModel(activeCluster::session, FxThread.INSTANCE);
         topicAccess.topicProperty().bind(topics.detail().topicProperty());
-        topicsView.addTopicTab("Access", new TopicAccessView(topicAccess));
-        addGovernance(dataFolder);
-        window.addScreen("Topics", topicsView);
+        governance = new GovernanceViewModel(activeCluster, dataFolder, FxThread.INSTANCE);
+        governance.topicProperty().bind(topics.detail().topicProperty());
+        window.addScreen("Topics", this::topicsScreen);
         lagSampling = new LagSampling(activeCluster, dataFolder, io.feedlens.app.groups.LagSampler.DEFAULT_INTERVAL, FxThread.INSTANCE);
         groups = new GroupsViewModel(activeCluster, lagSampling, FxThread.INSTANCE);
-        window.addScreen("Consumer groups", new GroupsView(groups));
-        topicsView.setOnOpenGroup(groupId -> {
-            window.show("Consumer groups");
-            groups.select(groupId);
-        });
+        window.addScreen("Consumer groups", () -> new GroupsView(groups));
         addLineageScreens(dataFolder, clusterRecords);
         window.finishNavigation();
         feedTicker = new DemoFeedTicker(clusters::demoCluster, statusBar.feedSummaryProperty());
+        window.sceneProperty().addListener((o, before, scene) -> {
+            if (scene != null) {
+                Shortcuts.install(this, scene);
+            }
+        });
     }
 
-    /** Owner and classification on the topic list, and the Governance tab of the topic detail. */
-    private void addGovernance(Path dataFolder) {
-        governance = new GovernanceViewModel(activeCluster, dataFolder, FxThread.INSTANCE);
-        governance.topicProperty().bind(topics.detail().topicProperty());
-        topicsView.addTopicColumns(GovernanceView.topicColumns(governance));
-        topicsView.addTopicTab("Governance", new GovernanceView(governance));
+    /** The Topics screen with the topic detail's tabs; owner and classification join the topic list (governance). */
+    private TopicsView topicsScreen() {
+        TopicsView view = new TopicsView(topics);
+        view.addTopicTab("Messages", new MessagesView(messages));
+        view.addTopicTab("Schemas", new SchemaHistoryView(schemaHistory));
+        view.addTopicTab("Access", new TopicAccessView(topicAccess));
+        view.addTopicColumns(GovernanceView.topicColumns(governance));
+        view.addTopicTab("Governance", new GovernanceView(governance));
+        view.setOnOpenGroup(groupId -> {
+            window.show("Consumer groups");
+            groups.select(groupId);
+        });
+        return view;
     }
 
     /** Trace, Impact and Index share the connected cluster's lineage index; each hands over to the others. */
@@ -111,16 +117,15 @@ public final class Workbench implements AutoCloseable {
         trace = new TraceViewModel(lineage, decoder, new RecordDetailViewModel(clusterRecords, FxThread.INSTANCE), FxThread.INSTANCE);
         impact = new ImpactViewModel(lineage, FxThread.INSTANCE);
         index = new IndexViewModel(lineage, FxThread.INSTANCE);
-        traceView = new TraceView(trace, decoder, version -> {
+        window.addScreen("Trace", () -> new TraceView(trace, decoder, version -> {
             window.show("Impact");
             impact.show(version);
-        });
-        window.addScreen("Trace", traceView);
-        window.addScreen("Impact", new ImpactView(impact, decisionId -> {
+        }));
+        window.addScreen("Impact", () -> new ImpactView(impact, decisionId -> {
             window.show("Trace");
             trace.trace(decisionId);
         }));
-        window.addScreen("Lineage index", new IndexView(index));
+        window.addScreen("Lineage index", () -> new IndexView(index));
     }
 
     /** The Messages tab reads the topic selected on the Topics screen, with the partition choice fitting that topic. */
@@ -132,9 +137,30 @@ public final class Workbench implements AutoCloseable {
         return model;
     }
 
+    /** Starts the warm-ups that wait for the window, so they do not slow its first showing. */
+    public void windowShown() {
+        messages.warmUpFilter();
+        window.buildRemainingScreens();
+    }
+
+    /**
+     * Puts the window back as it was left in this data folder, and saves it again on {@link #close()}. Call once the
+     * stage has its scene, before it shows.
+     */
+    public void keepStateOf(javafx.stage.Stage stage) {
+        kept = KeptState.restore(this, dataFolder, stage);
+    }
+
+    /** Connects again to the cluster connected when this data folder's FeedLens last closed (after {@link #keepStateOf}). */
+    public void reconnectLastCluster() {
+        if (kept != null) {
+            kept.reconnect();
+        }
+    }
+
     /** Puts the scene on FeedLens's look: AtlantaFX's Primer theme plus FeedLens's own sheet. Call on the FX thread. */
     public static void dress(javafx.scene.Scene scene) {
-        javafx.application.Application.setUserAgentStylesheet(new atlantafx.base.theme.PrimerLight().getUserAgentStylesheet());
+        io.feedlens.views.shell.Theme.LIGHT.apply();
         scene.getStylesheets().add(STYLESHEET);
     }
 
@@ -166,7 +192,7 @@ public final class Workbench implements AutoCloseable {
 
     /** Selects a tab of the topic detail by its title, e.g. "Messages". */
     public void showTopicTab(String title) {
-        topicsView.showTopicTab(title);
+        ((TopicsView) window.screen("Topics")).showTopicTab(title);
     }
 
     public SchemaHistoryViewModel schemaHistory() {
@@ -182,7 +208,7 @@ public final class Workbench implements AutoCloseable {
     }
 
     public TraceView traceView() {
-        return traceView;
+        return (TraceView) window.screen("Trace");
     }
 
     public ImpactViewModel impact() {
@@ -204,6 +230,9 @@ public final class Workbench implements AutoCloseable {
     /** Stops lag sampling, closes the connection and stops the demo cluster if this window started it. */
     @Override
     public void close() {
+        if (kept != null) {
+            kept.save();
+        }
         feedTicker.stop();
         messages.stop();
         schemaHistory.stop();

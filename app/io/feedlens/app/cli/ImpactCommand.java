@@ -50,7 +50,7 @@ public final class ImpactCommand implements Callable<Integer> {
             Impact impact = new Impact(store);
             ImpactReport report = subject.feature != null ? impact.ofFeatureVersion(FeatureVersion.parse(subject.feature))
                     : subject.record != null ? impact.ofFeatureRecord(subject.record) : impact.ofEvent(subject.event);
-            spec.commandLine().getOut().print(json ? TraceCommand.JSON.writeValueAsString(report) + "\n" : TraceText.of(report));
+            spec.commandLine().getOut().print(json ? TraceCommand.jsonWriter().writeValueAsString(report) + "\n" : TraceText.of(report));
             return 0;
         });
     }

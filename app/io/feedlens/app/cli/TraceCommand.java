@@ -26,10 +26,17 @@ import picocli.CommandLine.Spec;
         description = "Trace a decision to the feature versions and source events it saw, with freshness and flags.")
 public final class TraceCommand implements Callable<Integer> {
 
-    static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-            .disable(SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS)
-            .enable(SerializationFeature.INDENT_OUTPUT);
+    /** The JSON writer, made on first use: picocli makes every command at start-up, and Jackson takes long to load. */
+    static ObjectMapper jsonWriter() {
+        return Json.MAPPER;
+    }
+
+    private static final class Json {
+        static final ObjectMapper MAPPER = new ObjectMapper().registerModule(new JavaTimeModule())
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                .disable(SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS)
+                .enable(SerializationFeature.INDENT_OUTPUT);
+    }
 
     @Parameters(paramLabel = "DECISION_ID")
     String decisionId;
@@ -64,7 +71,7 @@ public final class TraceCommand implements Callable<Integer> {
                 spec.commandLine().getErr().println("No decision " + decisionId + " in this cluster's lineage index (run feedlens index first).");
                 return 1;
             }
-            out.print(json ? JSON.writeValueAsString(trace.get()) + "\n" : TraceText.of(trace.get()));
+            out.print(json ? jsonWriter().writeValueAsString(trace.get()) + "\n" : TraceText.of(trace.get()));
             return 0;
         });
     }

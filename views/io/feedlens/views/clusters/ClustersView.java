@@ -23,6 +23,8 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
+import io.feedlens.views.shell.Icons;
+import org.kordamp.ikonli.feather.Feather;
 
 /**
  * The Clusters screen: saved connections on the left, the selected one's form and its cluster overview on the right.
@@ -61,14 +63,14 @@ public final class ClustersView extends BorderPane {
         });
         VBox.setVgrow(list, Priority.ALWAYS);
 
-        Button add = new Button("New connection");
+        Button add = Icons.on(new Button("New connection"), Feather.PLUS);
         add.setId("new-profile");
         add.setOnAction(e -> model.newProfile());
-        Button remove = new Button("Remove");
+        Button remove = Icons.on(new Button("Remove"), Feather.TRASH_2);
         remove.setId("remove-profile");
         remove.disableProperty().bind(model.selectedProperty().isNull());
         remove.setOnAction(e -> model.removeSelected());
-        Button demo = new Button("Start demo cluster");
+        Button demo = Icons.on(new Button("Start demo cluster"), Feather.ZAP);
         demo.setId("start-demo");
         demo.getStyleClass().add("accent");
         demo.setMaxWidth(Double.MAX_VALUE);
@@ -117,7 +119,7 @@ public final class ClustersView extends BorderPane {
         grid.addRow(2, new Label("Client properties"), properties);
         grid.addRow(3, new Label("Writes"), writable);
 
-        Button importFile = new Button("Import client.properties…");
+        Button importFile = Icons.on(new Button("Import client.properties…"), Feather.UPLOAD);
         importFile.setId("import-client-properties");
         importFile.setOnAction(e -> {
             javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
@@ -130,11 +132,11 @@ public final class ClustersView extends BorderPane {
             }
         });
 
-        Button save = new Button("Save");
+        Button save = Icons.on(new Button("Save"), Feather.SAVE);
         save.setId("save-profile");
         save.disableProperty().bind(model.canSave().not());
         save.setOnAction(e -> model.saveProfile());
-        Button connect = new Button("Connect");
+        Button connect = Icons.on(new Button("Connect"), Feather.LINK);
         connect.setId("connect");
         connect.setDefaultButton(true);
         connect.disableProperty().bind(model.canSave().not()

@@ -19,6 +19,8 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.apache.kafka.common.TopicPartition;
+import io.feedlens.views.shell.Icons;
+import org.kordamp.ikonli.feather.Feather;
 
 /**
  * The selected group: its name and figures, its partitions and members in tabs, and its lag history chart beside
@@ -48,7 +50,7 @@ final class GroupDetailPane extends BorderPane {
         Label figures = new Label(GroupDetailViewModel.NOTHING_SELECTED);
         figures.setId("group-detail-figures");
         figures.getStyleClass().add("text-muted");
-        Button reset = new Button("Reset offsets…");
+        Button reset = Icons.on(new Button("Reset offsets…"), Feather.ROTATE_CCW);
         reset.setId("reset-offsets");
         reset.disableProperty().bind(model.groupProperty().isNull());
         reset.setOnAction(e -> openReset());

@@ -19,6 +19,8 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
+import io.feedlens.views.shell.Icons;
+import org.kordamp.ikonli.feather.Feather;
 
 /**
  * The Consumer groups screen: a filterable table of every group with its lag and status above the selected group's
@@ -57,7 +59,7 @@ public final class GroupsView extends BorderPane {
         sampled.setId("groups-sampled");
         sampled.getStyleClass().add("text-muted");
         sampled.textProperty().bind(model.sampledText());
-        Button refresh = new Button("Refresh");
+        Button refresh = Icons.on(new Button("Refresh"), Feather.REFRESH_CW);
         refresh.setId("refresh-groups");
         refresh.disableProperty().bind(model.sampling().connectionProperty().isNull());
         refresh.setOnAction(e -> model.refresh());

@@ -22,6 +22,8 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
+import io.feedlens.views.shell.Icons;
+import org.kordamp.ikonli.feather.Feather;
 
 /**
  * The Impact screen: pick a feature view version and see every decision that used it, per model version with the
@@ -56,7 +58,7 @@ public final class ImpactView extends VBox {
         version.setPromptText("Feature view version");
         version.valueProperty().bindBidirectional(model.versionProperty());
         version.setOnShowing(e -> model.refreshVersions());
-        Button flag = new Button("Flag as wrong…");
+        Button flag = Icons.on(new Button("Flag as wrong…"), Feather.FLAG);
         flag.setId("impact-flag-button");
         flag.disableProperty().bind(model.versionProperty().isNull());
         flag.setOnAction(e -> {
@@ -70,7 +72,7 @@ public final class ImpactView extends VBox {
         unflag.setId("impact-unflag-button");
         unflag.disableProperty().bind(model.reportProperty().isNull());
         unflag.setOnAction(e -> model.unflag());
-        Button export = new Button("Export CSV…");
+        Button export = Icons.on(new Button("Export CSV…"), Feather.DOWNLOAD);
         export.setId("impact-export");
         export.disableProperty().bind(model.versionProperty().isNull());
         export.setOnAction(e -> export(model));

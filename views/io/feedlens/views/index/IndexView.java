@@ -18,6 +18,8 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.util.Duration;
+import io.feedlens.views.shell.Icons;
+import org.kordamp.ikonli.feather.Feather;
 
 /**
  * The Index screen: the lineage index of the connected cluster — its topics with how far the index has read each,
@@ -55,11 +57,11 @@ public final class IndexView extends VBox {
     }
 
     private static HBox toolbar(IndexViewModel model) {
-        Button start = new Button("Start indexing");
+        Button start = Icons.on(new Button("Start indexing"), Feather.PLAY);
         start.setId("index-start");
         start.disableProperty().bind(model.runningProperty().or(model.availableProperty().not()));
         start.setOnAction(e -> model.start());
-        Button stop = new Button("Stop");
+        Button stop = Icons.on(new Button("Stop"), Feather.STOP_CIRCLE);
         stop.setId("index-stop");
         stop.disableProperty().bind(model.runningProperty().not());
         stop.setOnAction(e -> model.stop());
@@ -74,7 +76,7 @@ public final class IndexView extends VBox {
             confirm.setHeaderText("Rebuild the lineage index?");
             confirm.showAndWait().filter(ButtonType.OK::equals).ifPresent(ok -> model.rebuild());
         });
-        Button refresh = new Button("Refresh");
+        Button refresh = Icons.on(new Button("Refresh"), Feather.REFRESH_CW);
         refresh.setId("index-refresh");
         refresh.setOnAction(e -> model.refresh());
         HBox bar = new HBox(8, start, stop, rebuild, refresh);

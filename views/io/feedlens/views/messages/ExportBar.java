@@ -14,6 +14,8 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.layout.HBox;
 import javafx.stage.FileChooser;
+import io.feedlens.views.shell.Icons;
+import org.kordamp.ikonli.feather.Feather;
 
 /** Export shown rows or all matches to JSON Lines or CSV, with a progress bar and cancel. Asks for the file here only. */
 final class ExportBar extends HBox {
@@ -28,11 +30,11 @@ final class ExportBar extends HBox {
         format.setId("export-format");
         format.getItems().setAll(ExportFormat.values());
         format.setValue(ExportFormat.JSON_LINES);
-        Button exportShown = new Button("Export shown…");
+        Button exportShown = Icons.on(new Button("Export shown…"), Feather.DOWNLOAD);
         exportShown.setId("export-shown");
         exportShown.disableProperty().bind(export.runningProperty().or(javafx.beans.binding.Bindings.isEmpty(model.rows())));
         exportShown.setOnAction(e -> chooseFile("shown").ifPresent(file -> export.exportShown(shown.get(), file, format.getValue())));
-        Button exportAll = new Button("Export all matches…");
+        Button exportAll = Icons.on(new Button("Export all matches…"), Feather.DOWNLOAD);
         exportAll.setId("export-all");
         exportAll.disableProperty().bind(export.runningProperty().or(export.searchAvailableProperty().not()));
         exportAll.setOnAction(e -> chooseFile("matches").ifPresent(file -> export.exportAllMatches(file, format.getValue())));

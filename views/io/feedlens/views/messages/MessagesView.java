@@ -26,6 +26,8 @@ import javafx.scene.layout.VBox;
 import javafx.util.Duration;
 import javafx.util.StringConverter;
 import javafx.util.converter.IntegerStringConverter;
+import io.feedlens.views.shell.Icons;
+import org.kordamp.ikonli.feather.Feather;
 
 /**
  * The Messages tab: the search form, live figures, the bounded table of matches beside the record detail, and exports.
@@ -90,13 +92,13 @@ public final class MessagesView extends BorderPane {
         committed.setMnemonicParsing(false); // the underscore is part of Kafka's name for it
         committed.setTooltip(new javafx.scene.control.Tooltip("Leave out records of aborted and open transactions"));
         committed.selectedProperty().bindBidirectional(model.readCommittedProperty());
-        Button start = new Button("Search");
+        Button start = Icons.on(new Button("Search"), Feather.SEARCH);
         start.setId("start-search");
         start.setDefaultButton(true);
         start.textProperty().bind(javafx.beans.binding.Bindings.when(model.modeProperty().isEqualTo(BrowseMode.LIVE_TAIL))
                 .then("Start").otherwise("Search"));
         start.setOnAction(e -> model.start());
-        Button stop = new Button("Stop");
+        Button stop = Icons.on(new Button("Stop"), Feather.STOP_CIRCLE);
         stop.setId("stop-search");
         stop.disableProperty().bind(model.runningProperty().not());
         stop.setOnAction(e -> model.stop());
@@ -114,7 +116,8 @@ public final class MessagesView extends BorderPane {
         contains.textProperty().bindBidirectional(model.containsProperty());
         filter.setOnAction(e -> model.start());
         contains.setOnAction(e -> model.start());
-        return row(new Label("Filter"), filter, new Label("Contains"), contains);
+        var recent = io.feedlens.views.shell.RecentMenu.of("filter-recent", model.recentFilters(), model.filterProperty()::set);
+        return row(new Label("Filter"), filter, recent, new Label("Contains"), contains);
     }
 
     private Label filterProblem() {

@@ -40,6 +40,7 @@ import javafx.collections.ObservableList;
 public final class MessagesViewModel {
 
     public static final int DEFAULT_MAX_ROWS = 10_000;
+    private static final int RECENT_KEPT = 10;
 
     private final Supplier<MessageSource> source;
     private final Executor ui;
@@ -54,6 +55,7 @@ public final class MessagesViewModel {
     private final BooleanProperty readCommitted = new SimpleBooleanProperty(false);
     private final StringProperty filter = new SimpleStringProperty("");
     private final StringProperty contains = new SimpleStringProperty("");
+    private final ObservableList<String> recentFilters = FXCollections.observableArrayList();
     private final IntegerProperty maxRows = new SimpleIntegerProperty(DEFAULT_MAX_ROWS);
     private final ReadOnlyStringWrapper formProblem = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(false);
@@ -76,12 +78,17 @@ public final class MessagesViewModel {
         this.detail = new RecordDetailViewModel(source, ui);
         this.export = new ExportViewModel(ui);
         topic.addListener((o, before, now) -> topicChanged());
-        // CEL's compiler takes about half a second to build on first use: build it now, off the FX thread,
-        // rather than when someone presses Search.
-        io.feedlens.app.Background.run(MessagesViewModel::warmUpFilter);
     }
 
-    private static void warmUpFilter() {
+    /**
+     * Builds CEL's compiler off the FX thread (about half a second on first use), so that pressing Search does not
+     * pay for it. Called once the window shows: during start-up it would compete with the window for the cores.
+     */
+    public void warmUpFilter() {
+        io.feedlens.app.Background.run(MessagesViewModel::compileConstantFilter);
+    }
+
+    private static void compileConstantFilter() {
         try {
             RecordFilter.of("partition >= 0", null);
         } catch (FilterProblem e) {
@@ -116,6 +123,8 @@ public final class MessagesViewModel {
     public ReadOnlyStringProperty shownTextProperty() { return shownText.getReadOnlyProperty(); }
     /** Why the last search or tail ended early, or empty. */
     public ReadOnlyStringProperty problemProperty() { return problem.getReadOnlyProperty(); }
+    /** The last filters that ran, newest first; kept between runs. */
+    public ObservableList<String> recentFilters() { return recentFilters; }
     public ObservableList<DecodedRecord> rows() { return FXCollections.unmodifiableObservableList(rows); }
     public RecordDetailViewModel detail() { return detail; }
     public ExportViewModel export() { return export; }
@@ -164,8 +173,19 @@ public final class MessagesViewModel {
         detail.show(null);
         current = request == null ? startTail(from, recordFilter) : startScan(from, request);
         running.set(true);
+        rememberFilter(filter.get().trim());
         refreshFigures();
         return true;
+    }
+
+    private void rememberFilter(String ran) {
+        if (!ran.isEmpty()) {
+            recentFilters.remove(ran);
+            recentFilters.add(0, ran);
+            if (recentFilters.size() > RECENT_KEPT) {
+                recentFilters.remove(RECENT_KEPT, recentFilters.size());
+            }
+        }
     }
 
     /** Stops the search or tail; the rows found so far stay. */

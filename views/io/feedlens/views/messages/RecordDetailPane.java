@@ -16,6 +16,8 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
+import io.feedlens.views.shell.Icons;
+import org.kordamp.ikonli.feather.Feather;
 
 /** The selected record: coordinates with copy actions, time, formats, problem, then value, key, headers and raw hex in tabs. */
 public final class RecordDetailPane extends StackPane {
@@ -42,10 +44,10 @@ public final class RecordDetailPane extends StackPane {
         coordinates.getStyleClass().add("message-coordinates");
         coordinates.textProperty().bind(model.coordinatesProperty());
         HBox.setHgrow(coordinates, Priority.ALWAYS);
-        Button copyCoordinates = new Button("Copy coordinates");
+        Button copyCoordinates = Icons.on(new Button("Copy coordinates"), Feather.COPY);
         copyCoordinates.setId("copy-coordinates");
         copyCoordinates.setOnAction(e -> copy(model.coordinatesProperty().get()));
-        Button copyJson = new Button("Copy value JSON");
+        Button copyJson = Icons.on(new Button("Copy value JSON"), Feather.COPY);
         copyJson.setId("copy-record-json");
         copyJson.setOnAction(e -> copy(model.recordJson()));
         HBox row = new HBox(6, coordinates, copyCoordinates, copyJson);

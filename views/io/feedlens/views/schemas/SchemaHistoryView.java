@@ -16,6 +16,8 @@ import javafx.scene.control.TableView;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
+import io.feedlens.views.shell.Icons;
+import org.kordamp.ikonli.feather.Feather;
 
 /** The "Schemas" tab of a topic's detail: the drift timeline as a table of schemas and a list of the changes between them. */
 public final class SchemaHistoryView extends VBox {
@@ -23,7 +25,7 @@ public final class SchemaHistoryView extends VBox {
     public SchemaHistoryView(SchemaHistoryViewModel model) {
         super(8);
         setPadding(new Insets(8, 0, 0, 0));
-        Button read = new Button("Read schema history");
+        Button read = Icons.on(new Button("Read schema history"), Feather.CLOCK);
         read.setId("schemas-read");
         read.disableProperty().bind(model.readingProperty());
         read.setOnAction(e -> model.read());

@@ -24,6 +24,7 @@ public final class ActiveCluster implements AutoCloseable {
     private final Executor ui;
     private final ReadOnlyObjectWrapper<State> state = new ReadOnlyObjectWrapper<>(State.DISCONNECTED);
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("Not connected");
+    private final ReadOnlyStringWrapper details = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<ClusterProfile> profile = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<ClusterOverview> overview = new ReadOnlyObjectWrapper<>();
     private ClusterSession session;
@@ -41,6 +42,11 @@ public final class ActiveCluster implements AutoCloseable {
 
     public ReadOnlyStringProperty messageProperty() {
         return message.getReadOnlyProperty();
+    }
+
+    /** What lies behind the last failure, cause by cause, for whoever asks; empty unless the state is FAILED. */
+    public ReadOnlyStringProperty detailsProperty() {
+        return details.getReadOnlyProperty();
     }
 
     public ReadOnlyObjectProperty<ClusterProfile> profileProperty() {
@@ -65,6 +71,7 @@ public final class ActiveCluster implements AutoCloseable {
         profile.set(target);
         overview.set(null);
         state.set(State.CONNECTING);
+        details.set("");
         message.set("Connecting to " + target.name() + " (" + target.bootstrapServers() + ")…");
         CompletableFuture<ClusterOverview> answer = new CompletableFuture<>();
         ClusterSession.connect(target).whenCompleteAsync((connected, failure) -> {
@@ -79,6 +86,7 @@ public final class ActiveCluster implements AutoCloseable {
                 ConnectionProblem problem = ConnectionProblem.explain(target.bootstrapServers(), failure);
                 state.set(State.FAILED);
                 message.set(problem.getMessage());
+                details.set(causes(target, failure));
                 answer.completeExceptionally(problem);
             } else {
                 session = connected.session();
@@ -91,10 +99,25 @@ public final class ActiveCluster implements AutoCloseable {
         return answer;
     }
 
+    /** Each cause in the chain on its own line, without stack frames: enough to search for or to paste in a ticket. */
+    static String causes(ClusterProfile target, Throwable failure) {
+        StringBuilder text = new StringBuilder("Connecting to " + target.bootstrapServers() + " as \"" + target.name() + "\" failed.\n");
+        Throwable first = failure;
+        // The futures' wrappers say nothing a person needs.
+        while (first instanceof java.util.concurrent.CompletionException && first.getCause() != null) {
+            first = first.getCause();
+        }
+        for (Throwable cause = first; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            text.append("\n").append(cause.getClass().getName()).append(": ").append(cause.getMessage());
+        }
+        return text.toString();
+    }
+
     public void disconnect() {
         attempt++;
         closeSession();
         overview.set(null);
+        details.set("");
         state.set(State.DISCONNECTED);
         message.set("Not connected");
     }

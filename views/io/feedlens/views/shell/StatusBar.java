@@ -5,7 +5,10 @@ import javafx.beans.property.StringProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
+import javafx.scene.control.Alert;
+import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
+import javafx.scene.control.TextArea;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -38,13 +41,35 @@ public final class StatusBar extends HBox {
         message.setId("status-message");
         message.textProperty().bind(cluster.messageProperty());
 
+        Hyperlink details = new Hyperlink("Details…");
+        details.setId("status-details");
+        details.visibleProperty().bind(cluster.detailsProperty().isNotEmpty());
+        details.managedProperty().bind(details.visibleProperty());
+        details.setOnAction(e -> showDetails(message.getText(), cluster.detailsProperty().get()));
+
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         Label feed = new Label();
         feed.setId("status-feed");
         feed.getStyleClass().add("text-muted");
         feed.textProperty().bind(feedSummary);
-        getChildren().addAll(state, message, spacer, feed);
+        getChildren().addAll(state, message, details, spacer, feed);
+    }
+
+    /** The short message first; the causes, selectable for copying, in the expandable part. */
+    private void showDetails(String summary, String causes) {
+        Alert alert = new Alert(Alert.AlertType.INFORMATION, summary);
+        alert.initOwner(getScene() == null ? null : getScene().getWindow());
+        alert.setTitle("Connection failed");
+        alert.setHeaderText("The connection failed");
+        TextArea text = new TextArea(causes + "\n\nFeedLens's log: " + System.getProperty(io.feedlens.app.DataFolder.PROPERTY, "the data folder")
+                + "/logs/feedlens.log");
+        text.setId("status-details-text");
+        text.setEditable(false);
+        text.setWrapText(true);
+        alert.getDialogPane().setExpandableContent(text);
+        alert.getDialogPane().setExpanded(true);
+        alert.show();
     }
 
     /** What the demo feed has written so far; empty when no demo feed runs. */

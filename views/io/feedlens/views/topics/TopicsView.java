@@ -25,6 +25,8 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.util.Duration;
+import io.feedlens.views.shell.Icons;
+import org.kordamp.ikonli.feather.Feather;
 
 /**
  * The Topics screen: a filterable, sortable table of the cluster's topics above the selected topic's detail.
@@ -116,7 +118,7 @@ public final class TopicsView extends BorderPane {
         loading.setId("topics-loading");
         loading.setPrefSize(18, 18);
         loading.visibleProperty().bind(model.loadingProperty());
-        Button refresh = new Button("Refresh");
+        Button refresh = Icons.on(new Button("Refresh"), Feather.REFRESH_CW);
         refresh.setId("refresh-topics");
         refresh.setOnAction(e -> model.refresh());
 

@@ -16,7 +16,6 @@ import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuButton;
-import javafx.scene.control.MenuItem;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TextField;
@@ -28,6 +27,8 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.controlsfx.control.textfield.TextFields;
+import io.feedlens.views.shell.Icons;
+import org.kordamp.ikonli.feather.Feather;
 
 /**
  * The Trace screen: a decision id box with completion from the index and the recent traces, the lineage graph, the
@@ -58,22 +59,13 @@ public final class TraceView extends BorderPane {
         decisionId.textProperty().bindBidirectional(model.decisionIdProperty());
         decisionId.setOnAction(e -> model.trace());
         TextFields.bindAutoCompletion(decisionId, request -> model.completions(request.getUserText()));
-        Button trace = new Button("Trace");
+        Button trace = Icons.on(new Button("Trace"), Feather.GIT_MERGE);
         trace.setId("trace-button");
         trace.setDefaultButton(false);
         trace.setOnAction(e -> model.trace());
         trace.disableProperty().bind(model.busyProperty());
-        MenuButton recent = new MenuButton("Recent");
-        recent.setId("trace-recent");
-        recent.disableProperty().bind(javafx.beans.binding.Bindings.isEmpty(model.recent()));
-        model.recent().addListener((javafx.collections.ListChangeListener<String>) change -> {
-            recent.getItems().setAll(model.recent().stream().map(id -> {
-                MenuItem item = new MenuItem(id);
-                item.setOnAction(e -> model.trace(id));
-                return item;
-            }).toList());
-        });
-        Button report = new Button("Export audit report…");
+        MenuButton recent = io.feedlens.views.shell.RecentMenu.of("trace-recent", model.recent(), model::trace);
+        Button report = Icons.on(new Button("Export audit report…"), Feather.FILE_TEXT);
         report.setId("trace-export-report");
         report.disableProperty().bind(model.traceProperty().isNull());
         report.setOnAction(e -> {

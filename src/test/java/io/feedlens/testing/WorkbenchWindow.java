@@ -6,7 +6,10 @@ import io.feedlens.views.Workbench;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 
-/** The real FeedLens window on a TestFX stage, dressed as the app dresses it, with a data folder of its own. */
+/**
+ * The real FeedLens window on a TestFX stage, dressed as the app dresses it, with a data folder of its own, keeping its
+ * state there as the app does.
+ */
 public final class WorkbenchWindow {
 
     private WorkbenchWindow() {
@@ -25,6 +28,7 @@ public final class WorkbenchWindow {
         Scene scene = new Scene(workbench.root(), 1200, 760);
         Workbench.dress(scene);
         stage.setScene(scene);
+        workbench.keepStateOf(stage);
         stage.show();
         return workbench;
     }

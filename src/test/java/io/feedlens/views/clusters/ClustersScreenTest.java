@@ -55,6 +55,8 @@ class ClustersScreenTest {
         assertThat(robot.lookup(".nav-button").queryAllAs(ToggleButton.class)).extracting(ToggleButton::getText)
                 .containsExactly("Clusters", "Topics", "Consumer groups", "Trace", "Impact", "Lineage index");
         assertThat(robot.lookup(".nav-button").queryAllAs(ToggleButton.class)).noneMatch(ToggleButton::isDisabled);
+        assertThat(robot.lookup(".nav-button").queryAllAs(ToggleButton.class))
+                .allMatch(button -> button.getGraphic() instanceof org.kordamp.ikonli.javafx.FontIcon);
         assertThat(robot.lookup("#status-state").queryAs(Label.class).getText()).isEqualTo("● Not connected");
     }
 
@@ -89,6 +91,14 @@ class ClustersScreenTest {
         assertThat(Duration.ofNanos(System.nanoTime() - began)).isLessThan(Duration.ofSeconds(10));
         assertThat(text(robot, "#connection-state")).contains("No broker answered at 127.0.0.1:1");
         assertThat(robot.lookup("#connect").queryAs(Button.class).isDisabled()).isFalse();
+
+        // The short message comes first; the causes only when asked for.
+        assertThat(robot.lookup("#status-details-text").tryQuery()).isEmpty();
+        robot.clickOn("#status-details");
+        waitUntil(robot, Duration.ofSeconds(5), () -> robot.lookup("#status-details-text").tryQuery().isPresent());
+        assertThat(robot.lookup("#status-details-text").queryAs(javafx.scene.control.TextArea.class).getText())
+                .startsWith("Connecting to 127.0.0.1:1 as \"Nowhere\" failed.").doesNotContain("CompletionException").contains("Exception: ").contains("feedlens.log");
+        robot.interact(() -> robot.lookup("#status-details-text").query().getScene().getWindow().hide());
     }
 
     @Test

@@ -1,0 +1,78 @@
+#!/usr/bin/env bash
+# Builds FeedLens as a self-contained desktop program: a jlink'd Java runtime + the app (jpackage app image), and a .deb.
+#
+#   packaging/build.sh              app image and .deb  -> target/packaging/FeedLens/ and target/packaging/feedlens_*.deb
+#   packaging/build.sh --app-image  the app image only (no Debian tools needed)
+#   packaging/build.sh --no-build   reuse target/feedlens.jar and target/lib/ instead of running Maven first
+#
+# Needs JDK 17+ with jlink and jpackage (Debian: openjdk-17-jdk). The .deb also needs fakeroot and dpkg-deb
+# (Debian: apt-get install fakeroot dpkg). The runtime holds only the Java modules FeedLens uses (listed below).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+app_image_only=false
+build=true
+for arg in "$@"; do
+  case "$arg" in
+    --app-image) app_image_only=true ;;
+    --no-build) build=false ;;
+    -h|--help) sed -n '2,10p' "$0"; exit 0 ;;
+    *) echo "Unknown option $arg (try --help)" >&2; exit 2 ;;
+  esac
+done
+
+need() {
+  if ! command -v "$1" > /dev/null; then
+    echo "packaging/build.sh needs $1: $2" >&2
+    exit 1
+  fi
+}
+need jlink "it comes with JDK 17+ (Debian: apt-get install openjdk-17-jdk)"
+need jpackage "it comes with JDK 17+ (Debian: apt-get install openjdk-17-jdk)"
+if ! $app_image_only; then
+  need fakeroot "jpackage builds .deb files with it (Debian: apt-get install fakeroot), or pass --app-image"
+  need dpkg-deb "jpackage builds .deb files with it (Debian: apt-get install dpkg), or pass --app-image"
+fi
+
+if $build; then
+  mvn -B -ntp -q package -DskipTests
+fi
+[ -f target/feedlens.jar ] || { echo "target/feedlens.jar is missing: run without --no-build" >&2; exit 1; }
+
+# jpackage wants a plain version number: 0.1.0-SNAPSHOT -> 0.1.0.
+version=$(java -jar target/feedlens.jar --version | sed -n 's/^FeedLens \([0-9.]*\).*/\1/p')
+out=target/packaging
+rm -rf "$out"
+mkdir -p "$out/input"
+cp target/feedlens.jar "$out/input/"
+cp -r target/lib "$out/input/lib"
+
+# From jdeps --print-module-deps over the jar and its libraries, plus what is only reached by reflection or
+# service loading: TLS key exchange (jdk.crypto.ec), Kerberos/JAAS logins (jdk.security.auth, java.naming),
+# the broker's JMX metrics (jdk.management), zip file systems and the full set of character sets.
+modules=java.base,java.compiler,java.desktop,java.logging,java.management,java.naming,java.net.http,java.security.jgss
+modules=$modules,java.security.sasl,java.sql,java.xml,jdk.crypto.ec,jdk.jfr,jdk.management,jdk.security.auth
+modules=$modules,jdk.unsupported,jdk.zipfs,jdk.charsets,jdk.localedata
+echo "jlink: a Java runtime with $modules"
+jlink --add-modules "$modules" --strip-debug --no-header-files --no-man-pages --compress=2 --output "$out/runtime"
+
+icon=views/io/feedlens/views/shell/feedlens.png
+common=(--name FeedLens --app-version "$version" --vendor FeedLens
+        --description "Desktop workbench for live AI feature feeds on Kafka"
+        --input "$out/input" --main-jar feedlens.jar --main-class io.feedlens.views.Main
+        --runtime-image "$out/runtime" --icon "$icon" --java-options "-Xmx2g" --dest "$out")
+
+echo "jpackage: app image"
+jpackage --type app-image "${common[@]}"
+# A desktop entry inside the app image for a copy in /opt/FeedLens (README); the .deb installs its own.
+sed -e "s|@LAUNCHER@|/opt/feedlens/bin/FeedLens|" -e "s|@ICON@|/opt/feedlens/lib/FeedLens.png|" \
+  packaging/feedlens.desktop > "$out/FeedLens/lib/feedlens.desktop"
+echo "App image: $out/FeedLens (run $out/FeedLens/bin/FeedLens)"
+
+if ! $app_image_only; then
+  echo "jpackage: .deb"
+  jpackage --type deb "${common[@]}" --install-dir /opt --linux-package-name feedlens \
+    --linux-shortcut --linux-menu-group "Development" --linux-app-category devel \
+    --linux-deb-maintainer "feedlens@example.org"
+  echo "Debian package: $(ls "$out"/feedlens_*.deb)"
+fi
