@@ -31,7 +31,7 @@ public record FlagWords(TraceFlag flag, String symbol, String word, String meani
                             + "keys. It is an estimate, not a recorded fact.");
             case ANALYTICS_ONLY_INPUT -> new FlagWords(flag, "⚠", "analytics-only input",
                     "This value comes from data its owners marked as for analytics only: it was not meant to feed live decisions.");
-            case REPLAY_AT_RISK -> new FlagWords(flag, "⌛", "replay at risk",
+            case REPLAY_AT_RISK -> new FlagWords(flag, "◔", "replay at risk",
                     "Kafka keeps this data for less time than its owners require, so the decision may soon not be checkable again.");
         };
     }
