@@ -31,12 +31,15 @@ class IndexerKillTest {
         try (LineageStore store = LineageStore.open(whole)) {
             feed.index(store, IndexSettings.catchUp(feed.profile).withBatchSize(BATCH));
         }
+        long span = indexingMillis(broker, feed, folder.resolve("timed"));
         Path killed = folder.resolve("killed");
         Random random = new Random(1);
         int killedMidway = 0;
         for (int round = 0; round < KILLS; round++) {
             Process indexer = start(broker, feed, killed);
-            boolean finished = untilIndexing(indexer, killed) || indexer.waitFor(random.nextInt(1_200), TimeUnit.MILLISECONDS);
+            // Kill points spread over how long an uninterrupted run takes on this machine, fast or loaded.
+            long killAfter = (long) (span * (0.1 + 0.8 * random.nextDouble())) + 1;
+            boolean finished = untilIndexing(indexer, killed) || indexer.waitFor(killAfter, TimeUnit.MILLISECONDS);
             if (finished) {
                 System.out.println("SIGKILL round " + round + ": the indexer finished before the kill");
                 break;
@@ -60,6 +63,17 @@ class IndexerKillTest {
         return new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), IndexerProcess.class.getName(),
                 broker.bootstrapServers(), feed.topics.prefix(), file.toString(), String.valueOf(BATCH))
                 .redirectErrorStream(true).redirectOutput(new File(file + ".log")).start();
+    }
+
+    /** How long an indexer process takes from opening the index to its end, for the whole feed. */
+    private static long indexingMillis(EmbeddedKafka broker, DemoFeedIndex feed, Path file) throws Exception {
+        Process indexer = start(broker, feed, file);
+        assertThat(untilIndexing(indexer, file)).as("the timing run ended before it said it was indexing").isFalse();
+        long started = System.nanoTime();
+        assertThat(indexer.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        long millis = (System.nanoTime() - started) / 1_000_000;
+        System.out.println("SIGKILL test: an uninterrupted run indexes in " + millis + " ms");
+        return millis;
     }
 
     /** Waits for the process to say it is indexing (a loaded machine can take seconds to start a JVM); true if it ended first. */

@@ -13,7 +13,7 @@ import io.feedlens.lineage.store.LineageStore;
  * loads without lookup indexes (bulk mode) while more than 1,000 records behind, so kills also land in that mode. */
 public final class IndexerProcess {
 
-    /** Printed at the first progress report, so the test's random kill times start once indexing has, however slow the JVM start. */
+    /** Printed once the index is open and reading starts, so the test's kill times start there, however slow the JVM start. */
     static final String INDEXING = "INDEXING";
     private static boolean announced;
 
@@ -32,6 +32,7 @@ public final class IndexerProcess {
         LineageStore store = LineageStore.open(Path.of(args[2]));
         LineageIndexer indexer = new LineageIndexer(Map.of("bootstrap.servers", args[0]), store,
                 new RecordDecoder(DecoderSettings.automatic().withLocalSchemas(DemoCluster.schemas())));
+        announceOnce();
         IndexProgress done = indexer.run(IndexSettings.catchUp(LineageProfile.demo(args[1])).withBatchSize(Integer.parseInt(args[3]))
                         .withBulkLoadBehind(1_000),
                 progress -> announceOnce());
