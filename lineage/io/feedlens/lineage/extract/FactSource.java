@@ -138,6 +138,10 @@ public final class FactSource {
         if (!text.isEmpty() && text.chars().allMatch(Character::isDigit)) {
             return Instant.ofEpochMilli(Long.parseLong(text));
         }
+        Instant common = Rfc3339.commonShape(text);
+        if (common != null) {
+            return common;
+        }
         try {
             return Instant.parse(text);
         } catch (DateTimeParseException e) {
