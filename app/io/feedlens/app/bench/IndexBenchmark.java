@@ -29,6 +29,7 @@ import io.feedlens.lineage.store.LineageStore;
 import io.feedlens.lineage.trace.EarliestOffsets;
 import io.feedlens.lineage.trace.Impact;
 import io.feedlens.lineage.trace.ImpactReport;
+import io.feedlens.lineage.trace.TraceEvent;
 import io.feedlens.lineage.trace.Tracer;
 import org.apache.kafka.clients.admin.Admin;
 
@@ -119,6 +120,11 @@ public final class IndexBenchmark implements Benchmark {
             long began = System.nanoTime();
             ImpactReport impact = new Impact(store).ofFeatureVersion(new FeatureVersion("txn_velocity_5m", 4));
             out.printf("impact of txn_velocity_5m@4: %,d decisions in %.1f ms%n", impact.decisions(), (System.nanoTime() - began) / 1e6);
+            String event = tracer.trace(ids.get(ids.size() / 2)).orElseThrow().inputs().stream()
+                    .flatMap(input -> input.events().stream()).map(TraceEvent::id).findFirst().orElseThrow();
+            began = System.nanoTime();
+            ImpactReport ofEvent = new Impact(store).ofEvent(event);
+            out.printf("impact of event %s: %,d decisions in %.1f ms%n", event, ofEvent.decisions(), (System.nanoTime() - began) / 1e6);
         }
     }
 
@@ -127,7 +133,7 @@ public final class IndexBenchmark implements Benchmark {
         try (Connection connection = DriverManager.getConnection("jdbc:h2:file:" + file.toAbsolutePath(), "sa", "");
              java.sql.Statement sql = connection.createStatement()) {
             StringBuilder line = new StringBuilder("  by table (bytes per indexed record):");
-            for (String table : List.of("lineage_record", "used_input", "derived_from", "skipped_record")) {
+            for (String table : List.of("lineage_record", "used_input", "parent_block", "parent_bloom", "skipped_record")) {
                 try (java.sql.ResultSet used = sql.executeQuery("SELECT DISK_SPACE_USED('" + table.toUpperCase(java.util.Locale.ROOT) + "')")) {
                     used.next();
                     line.append(String.format(" %s %.0f,", table, (double) used.getLong(1) / records));

@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Types;
+import java.util.ArrayList;
 import java.util.List;
 
 import io.feedlens.lineage.RecordCoordinates;
@@ -14,7 +15,8 @@ import io.feedlens.lineage.model.LineageFact;
 import io.feedlens.lineage.model.SkippedRecord;
 import io.feedlens.lineage.model.Used;
 
-/** Writes one batch of rows with JDBC batches, inside the transaction the store opened: one row per record, plus rows for impact. */
+/** Writes one batch of rows with JDBC batches, inside the transaction the store opened: one row per record, plus rows for impact
+ * and one block of parent links per batch. */
 final class BatchWriter {
 
     private static final String INSERT_RECORD = "INSERT INTO lineage_record (rec_key, role, id_hash, fact_id, source_id, entity,"
@@ -22,7 +24,6 @@ final class BatchWriter {
             + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
     private static final String INSERT_USED = "INSERT INTO used_input (view_id, view_version, decision_key, pos, feature_hash,"
             + " decision_hash, model_id, model_version, time_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
-    private static final String INSERT_PARENT = "INSERT INTO derived_from (parent_hash, feature_key) VALUES (?, ?)";
 
     private final Connection connection;
     private final NameTable topics;
@@ -45,21 +46,21 @@ final class BatchWriter {
     }
 
     void write(List<IndexedRecord> records, List<SkippedRecord> skipped) throws SQLException {
+        List<ParentBlocks.Link> links = new ArrayList<>();
         try (PreparedStatement facts = connection.prepareStatement(INSERT_RECORD);
-             PreparedStatement used = connection.prepareStatement(INSERT_USED);
-             PreparedStatement parents = connection.prepareStatement(INSERT_PARENT)) {
+             PreparedStatement used = connection.prepareStatement(INSERT_USED)) {
             for (IndexedRecord record : records) {
                 long key = keyOf(record.fact().coordinates());
                 byte[] edges = record.used().isEmpty() ? EdgeCodec.parents(record.derivedFrom(), this::keyOf)
                         : EdgeCodec.used(record.used(), this::nameId, this::keyOf);
                 addFact(facts, key, record.fact(), edges);
                 addUsed(used, key, record.fact(), record.used());
-                addParents(parents, key, record.derivedFrom());
+                addLinks(links, key, record.derivedFrom());
             }
             facts.executeBatch();
             used.executeBatch();
-            parents.executeBatch();
         }
+        ParentBlocks.write(connection, links);
         writeSkipped(skipped);
     }
 
@@ -105,12 +106,10 @@ final class BatchWriter {
     }
 
     /** Parents named by id, for the impact of an event; the trace reads all parents from the feature's own row. */
-    private void addParents(PreparedStatement insert, long featureKey, List<DerivedFrom> parents) throws SQLException {
+    private static void addLinks(List<ParentBlocks.Link> links, long featureKey, List<DerivedFrom> parents) {
         for (DerivedFrom parent : parents) {
             if (parent.kind() == DerivedFrom.Kind.BY_ID) {
-                insert.setLong(1, ContentHash.ofId(parent.id()));
-                insert.setLong(2, featureKey);
-                insert.addBatch();
+                links.add(new ParentBlocks.Link(ContentHash.ofId(parent.id()), featureKey));
             }
         }
     }

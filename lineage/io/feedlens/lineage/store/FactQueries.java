@@ -162,8 +162,37 @@ public final class FactQueries {
      * the accepted risk). Parents named by coordinates or windows are not followed here yet.
      */
     public List<ModelVersionUse> decisionsUsingEvent(String eventId) {
-        return uses("feature_hash IN (SELECT f.id_hash FROM derived_from p JOIN lineage_record f ON f.rec_key = p.feature_key"
-                + " WHERE p.parent_hash = ?)", s -> s.setLong(1, ContentHash.ofId(eventId)));
+        List<Long> featureHashes = new ArrayList<>();
+        try {
+            for (long featureKey : ParentBlocks.featuresDerivedFrom(connection, ContentHash.ofId(eventId))) {
+                query("SELECT id_hash FROM lineage_record WHERE rec_key = ?", s -> s.setLong(1, featureKey),
+                        rows -> featureHashes.add(rows.getLong(1)));
+            }
+        } catch (SQLException e) {
+            throw new LineageStoreException("Lineage index query failed: " + e.getMessage(), e);
+        }
+        if (featureHashes.isEmpty()) {
+            return List.of();
+        }
+        String marks = String.join(", ", java.util.Collections.nCopies(featureHashes.size(), "?"));
+        return uses("feature_hash IN (" + marks + ")", s -> {
+            for (int i = 0; i < featureHashes.size(); i++) {
+                s.setLong(i + 1, featureHashes.get(i));
+            }
+        });
+    }
+
+    /**
+     * Every parent link named by id, as "parent id hash → feature topic/partition@offset", sorted: for checks that two
+     * indexes hold the same links, whichever batches wrote them.
+     */
+    public List<String> parentLinks() {
+        try {
+            return ParentBlocks.all(connection).stream()
+                    .map(link -> link.parentHash() + " → " + RecordKeys.coordinates(link.featureKey(), topics)).sorted().toList();
+        } catch (SQLException e) {
+            throw new LineageStoreException("Lineage index query failed: " + e.getMessage(), e);
+        }
     }
 
     /**

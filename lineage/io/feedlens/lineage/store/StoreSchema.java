@@ -20,7 +20,7 @@ import java.util.List;
  */
 final class StoreSchema {
 
-    private static final List<List<String>> STEPS = List.of(List.of(
+    private static final List<Step> STEPS = List.of(sql(
             "CREATE TABLE IF NOT EXISTS lineage_topic (id INT PRIMARY KEY, name VARCHAR(512) NOT NULL UNIQUE)",
             // Sources, feature views and model ids, each stored once and referred to by number.
             "CREATE TABLE IF NOT EXISTS lineage_name (id INT PRIMARY KEY, name VARCHAR(1024) NOT NULL UNIQUE)",
@@ -43,7 +43,7 @@ final class StoreSchema {
             // Schema 2 (decision 11, "Speed and size"): edges packed into their record's row for traces; narrow tables
             // only for what impact looks up. Its rows cannot be derived from schema 1's in SQL, so the index starts
             // afresh and the indexer reads the topics again from their beginning.
-            List.of("DROP TABLE IF EXISTS used_input",
+            sql("DROP TABLE IF EXISTS used_input",
                     "DROP TABLE IF EXISTS derived_from",
                     "DELETE FROM lineage_record",
                     "DELETE FROM skipped_record",
@@ -59,7 +59,29 @@ final class StoreSchema {
                     "CREATE TABLE IF NOT EXISTS derived_from (parent_hash BIGINT NOT NULL, feature_key BIGINT NOT NULL)",
                     // The views each model version logged reading, for inferring a decision's inputs without a used list.
                     "CREATE TABLE IF NOT EXISTS model_view (model_id INT NOT NULL, model_version VARCHAR(128) NOT NULL, view_id INT NOT NULL,"
-                            + " PRIMARY KEY (model_id, model_version, view_id))"));
+                            + " PRIMARY KEY (model_id, model_version, view_id))"),
+            // Schema 3: parent links in one block per batch instead of a row per parent (ParentBlocks); the rows of
+            // schema 2 are converted, so nothing has to be read from Kafka again.
+            (connection, statement) -> {
+                for (String sql : ParentBlocks.TABLES) {
+                    statement.execute(sql);
+                }
+                ParentBlocks.convert(connection, 500);
+            });
+
+    /** One step from version n to n + 1. */
+    @FunctionalInterface
+    private interface Step {
+        void apply(Connection connection, Statement statement) throws SQLException;
+    }
+
+    private static Step sql(String... statements) {
+        return (connection, statement) -> {
+            for (String sql : statements) {
+                statement.execute(sql);
+            }
+        };
+    }
 
     /**
      * The lookups' indexes, apart from the tables: a catch-up far behind drops them and builds them at its end,
@@ -69,8 +91,7 @@ final class StoreSchema {
             "CREATE INDEX IF NOT EXISTS lineage_record_id ON lineage_record (id_hash)",
             // The as-of join: latest value of a view for an entity at or before a time.
             "CREATE INDEX IF NOT EXISTS lineage_record_asof ON lineage_record (view_id, entity_hash, time_ms)",
-            "CREATE INDEX IF NOT EXISTS used_input_feature ON used_input (feature_hash)",
-            "CREATE INDEX IF NOT EXISTS derived_from_parent ON derived_from (parent_hash)");
+            "CREATE INDEX IF NOT EXISTS used_input_feature ON used_input (feature_hash)");
 
     static final int CURRENT = STEPS.size();
 
@@ -85,9 +106,7 @@ final class StoreSchema {
             statement.execute("CREATE TABLE IF NOT EXISTS schema_version (version INT NOT NULL)");
             int version = version(statement);
             for (int step = version; step < CURRENT; step++) {
-                for (String sql : STEPS.get(step)) {
-                    statement.execute(sql);
-                }
+                STEPS.get(step).apply(connection, statement);
             }
             for (String sql : SECONDARY_INDEXES) {
                 statement.execute(sql);

@@ -76,12 +76,12 @@ public final class DemoFeedIndex {
         return indexer(store).run(settings, progress -> { });
     }
 
-    /** Every row of every lineage table, sorted as text: two indexes are equal when their dumps are. */
+    /** Every row of every lineage table (parent links one by one), sorted as text: two indexes are equal when their dumps are. */
     static List<String> dump(Path file) throws SQLException {
         List<String> rows = new ArrayList<>();
         try (Connection connection = DriverManager.getConnection("jdbc:h2:file:" + file.toAbsolutePath(), "sa", "");
              Statement statement = connection.createStatement()) {
-            for (String table : List.of("lineage_topic", "lineage_name", "lineage_record", "used_input", "derived_from",
+            for (String table : List.of("lineage_topic", "lineage_name", "lineage_record", "used_input",
                     "model_view", "skipped_record", "index_offsets")) {
                 try (ResultSet result = statement.executeQuery("SELECT * FROM " + table)) {
                     int columns = result.getMetaData().getColumnCount();
@@ -94,6 +94,8 @@ public final class DemoFeedIndex {
                     }
                 }
             }
+            // Parent links are stored in one block per batch: compared link by link, whatever the batches were.
+            LineageStore.on(connection).read(q -> q.parentLinks()).forEach(link -> rows.add("parent_link|" + link));
         }
         rows.sort(null);
         return rows;

@@ -22,7 +22,7 @@ final class IndexRows {
     private static final long PARTITION_SHIFT = 36;
     private static final long TOPIC_SHIFT = 48;
     private static final Map<String, Set<String>> KEYS = Map.of("lineage_record", Set.of("REC_KEY"),
-            "used_input", Set.of("DECISION_KEY"), "derived_from", Set.of("FEATURE_KEY"), "model_view", Set.of(),
+            "used_input", Set.of("DECISION_KEY"), "model_view", Set.of(),
             "skipped_record", Set.of("REC_KEY"), "index_offsets", Set.of());
     /** A record's packed edges hold the index's own numbers: compared as the store reads them back, by name. */
     private static final String EDGES = "EDGES";
@@ -59,6 +59,8 @@ final class IndexRows {
                     }
                 }
             }
+            // Parent links are stored in one block per batch: compared link by link, whatever the batches were.
+            store.read(q -> q.parentLinks()).forEach(link -> rows.add("parent_link|" + link));
             rows.sort(null);
             return rows;
         }

@@ -130,12 +130,71 @@ class LineageEdgesTest {
             sql.execute("INSERT INTO index_offsets VALUES ('payments', 0, 1)");
         }
         try (LineageStore store = LineageStore.open(file)) {
-            assertThat(store.schemaVersion()).isEqualTo(2);
+            assertThat(store.schemaVersion()).isEqualTo(StoreSchema.CURRENT);
             assertThat(store.positions("payments")).isEmpty();
             assertThat(store.counts()).containsEntry("event", 0L);
             store.write(List.of(decision(List.of(new Used("velocity", 4, "f-1", null, null, null, null)))), List.of(), List.of());
             List<Used> used = store.read(q -> q.usedBy(q.at(DECISION_AT).orElseThrow().key()));
             assertThat(used).hasSize(1);
+        }
+    }
+
+    @Test
+    void eventImpactFindsTheFeaturesOfEveryBatchAndNothingElse() {
+        try (LineageStore store = LineageStore.open(folder.resolve("index"))) {
+            for (int batch = 0; batch < 30; batch++) {
+                List<IndexedRecord> records = new java.util.ArrayList<>();
+                List<Used> used = new java.util.ArrayList<>();
+                for (int i = 0; i < 20; i++) {
+                    String id = "f-" + batch + "-" + i;
+                    records.add(new IndexedRecord(new LineageFact(Role.FEATURE, new RecordCoordinates("features", 0, batch * 100L + i),
+                            "/features", id, "card-" + i, Instant.ofEpochMilli(1_000), new FeatureVersion("velocity", 4), null, null,
+                            1.0, 11L), List.of(), List.of(DerivedFrom.byId("p-" + batch + "-" + i), DerivedFrom.byId("p-shared"))));
+                    used.add(new Used("velocity", 4, id, null, 1.0, null, null));
+                }
+                records.add(new IndexedRecord(new LineageFact(Role.DECISION, new RecordCoordinates("decisions", 0, batch), "/models",
+                        "d-" + batch, "card-1", Instant.ofEpochMilli(2_000 + batch), null, "fraud", "1.2", null, 12L), used, List.of()));
+                store.write(records, List.of(), List.of());
+            }
+
+            List<ModelVersionUse> one = store.read(q -> q.decisionsUsingEvent("p-3-5"));
+            List<ModelVersionUse> all = store.read(q -> q.decisionsUsingEvent("p-shared"));
+            List<ModelVersionUse> none = store.read(q -> q.decisionsUsingEvent("p-nope"));
+            List<String> links = store.read(FactQueries::parentLinks);
+            assertThat(one).containsExactly(new ModelVersionUse("fraud", "1.2", 1, Instant.ofEpochMilli(2_003), Instant.ofEpochMilli(2_003)));
+            assertThat(all).containsExactly(new ModelVersionUse("fraud", "1.2", 30, Instant.ofEpochMilli(2_000), Instant.ofEpochMilli(2_029)));
+            assertThat(none).isEmpty();
+            assertThat(links).hasSize(30 * 20 * 2).contains("%d → features/0@305".formatted(io.feedlens.lineage.extract.ContentHash.ofId("p-3-5")));
+        }
+    }
+
+    @Test
+    void anIndexOfSchemaTwoKeepsItsParentLinksInBlocks() throws Exception {
+        Path file = folder.resolve("two");
+        try (LineageStore store = LineageStore.open(file)) {
+            store.write(List.of(feature(List.of(DerivedFrom.byId("p-1"))),
+                    decision(List.of(new Used("velocity", 4, "f-1", null, 3.0, null, null)))), List.of(), List.of());
+        }
+        try (Connection old = DriverManager.getConnection("jdbc:h2:file:" + file.toAbsolutePath(), "sa", "");
+             Statement sql = old.createStatement()) {
+            // Back to schema 2 as FeedLens wrote it: one row per parent named by id.
+            sql.execute("DROP TABLE parent_block");
+            sql.execute("DROP TABLE parent_bloom");
+            sql.execute("CREATE TABLE derived_from (parent_hash BIGINT NOT NULL, feature_key BIGINT NOT NULL)");
+            sql.execute("CREATE INDEX derived_from_parent ON derived_from (parent_hash)");
+            sql.execute("INSERT INTO derived_from SELECT " + io.feedlens.lineage.extract.ContentHash.ofId("p-1")
+                    + ", rec_key FROM lineage_record WHERE fact_id = 'f-1'");
+            sql.execute("UPDATE schema_version SET version = 2");
+        }
+        try (LineageStore store = LineageStore.open(file)) {
+            List<ModelVersionUse> byEvent = store.read(q -> q.decisionsUsingEvent("p-1"));
+            List<ModelVersionUse> byVersion = store.read(q -> q.decisionsUsing(new FeatureVersion("velocity", 4)));
+            assertThat(store.schemaVersion()).isEqualTo(3);
+            assertThat(byEvent).hasSize(1).isEqualTo(byVersion);
+        }
+        try (Connection migrated = DriverManager.getConnection("jdbc:h2:file:" + file.toAbsolutePath(), "sa", "");
+             java.sql.ResultSet tables = migrated.getMetaData().getTables(null, null, "DERIVED_FROM", null)) {
+            assertThat(tables.next()).as("derived_from is gone").isFalse();
         }
     }
 }

@@ -1,0 +1,226 @@
+package io.feedlens.lineage.store;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.TreeSet;
+
+/**
+ * "Which features were derived from this event?" — the one question that looks a parent up — answered from one row
+ * per written batch instead of one row (and one index entry) per parent. Features name ~2 parents per indexed
+ * record on the demo feed, so per-parent rows were half of the index's B-tree entries and the largest index it
+ * built after a catch-up (decision 11, schema 3).
+ *
+ * <p>A batch writes its links, sorted by parent hash, into {@code parent_block} and a Bloom filter of the parent
+ * hashes into {@code parent_bloom} (a table of its own, so a lookup reads the small filters and not the links), both
+ * keyed by the batch's smallest feature key: unique, because each record is written once. Both rows belong to the
+ * batch's transaction, so kill safety is the batch's. A lookup reads every filter (about 1.3 bytes per link) and the
+ * links of the blocks whose filter says "maybe" (~1 % of the others).
+ */
+final class ParentBlocks {
+
+    /** Bits of filter per link and probes per lookup: a false "maybe" for ~1 % of blocks. */
+    private static final int BITS_PER_LINK = 10;
+    private static final int PROBES = 7;
+
+    /** One feature record derived from the event with this id hash. */
+    record Link(long parentHash, long featureKey) implements Comparable<Link> {
+        @Override
+        public int compareTo(Link other) {
+            int byParent = Long.compare(parentHash, other.parentHash);
+            return byParent != 0 ? byParent : Long.compare(featureKey, other.featureKey);
+        }
+    }
+
+    private ParentBlocks() {
+    }
+
+    static final List<String> TABLES = List.of(
+            "CREATE TABLE IF NOT EXISTS parent_block (first_key BIGINT PRIMARY KEY, links BYTEA NOT NULL)",
+            "CREATE TABLE IF NOT EXISTS parent_bloom (first_key BIGINT PRIMARY KEY, bloom BYTEA NOT NULL)");
+
+    /** Writes one block of links (in the caller's transaction); nothing when there are none. */
+    static void write(Connection connection, List<Link> links) throws SQLException {
+        if (links.isEmpty()) {
+            return;
+        }
+        Link[] sorted = links.toArray(new Link[0]);
+        Arrays.sort(sorted);
+        long first = Arrays.stream(sorted).mapToLong(Link::featureKey).min().orElseThrow();
+        try (PreparedStatement block = connection.prepareStatement("INSERT INTO parent_block (first_key, links) VALUES (?, ?)");
+             PreparedStatement bloom = connection.prepareStatement("INSERT INTO parent_bloom (first_key, bloom) VALUES (?, ?)")) {
+            block.setLong(1, first);
+            block.setBytes(2, pack(sorted));
+            block.executeUpdate();
+            bloom.setLong(1, first);
+            bloom.setBytes(2, bloom(sorted));
+            bloom.executeUpdate();
+        }
+    }
+
+    /** The keys of the feature records that name a parent with this id hash, in key order. */
+    static List<Long> featuresDerivedFrom(Connection connection, long parentHash) throws SQLException {
+        List<Long> maybe = new ArrayList<>();
+        try (Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("SELECT first_key, bloom FROM parent_bloom")) {
+            while (rows.next()) {
+                if (mayContain(rows.getBytes(2), parentHash)) {
+                    maybe.add(rows.getLong(1));
+                }
+            }
+        }
+        TreeSet<Long> features = new TreeSet<>();
+        try (PreparedStatement block = connection.prepareStatement("SELECT links FROM parent_block WHERE first_key = ?")) {
+            for (long first : maybe) {
+                block.setLong(1, first);
+                try (ResultSet rows = block.executeQuery()) {
+                    while (rows.next()) {
+                        unpack(rows.getBytes(1)).stream().filter(link -> link.parentHash() == parentHash)
+                                .forEach(link -> features.add(link.featureKey()));
+                    }
+                }
+            }
+        }
+        return new ArrayList<>(features);
+    }
+
+    /** Every link in the index, sorted: what two indexes must agree on, whichever batches wrote them. */
+    static List<Link> all(Connection connection) throws SQLException {
+        List<Link> links = new ArrayList<>();
+        try (Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("SELECT links FROM parent_block")) {
+            while (rows.next()) {
+                links.addAll(unpack(rows.getBytes(1)));
+            }
+        }
+        links.sort(null);
+        return links;
+    }
+
+    /**
+     * Schema 2 → 3: turns the per-parent rows of {@code derived_from} into blocks of up to {@code perBlock} features
+     * and drops the table. Runs again from the start after a kill: until the table is dropped, its rows are the truth.
+     */
+    static void convert(Connection connection, int perBlock) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            if (!tableExists(connection, "derived_from")) {
+                return;
+            }
+            statement.execute("DELETE FROM parent_block");
+            statement.execute("DELETE FROM parent_bloom");
+            List<Link> block = new ArrayList<>();
+            long features = 0;
+            long lastFeature = Long.MIN_VALUE;
+            try (ResultSet rows = statement.executeQuery("SELECT parent_hash, feature_key FROM derived_from ORDER BY feature_key")) {
+                while (rows.next()) {
+                    long feature = rows.getLong(2);
+                    if (feature != lastFeature && ++features % perBlock == 0) {
+                        write(connection, block);
+                        block.clear();
+                    }
+                    lastFeature = feature;
+                    block.add(new Link(rows.getLong(1), feature));
+                }
+            }
+            write(connection, block);
+            statement.execute("DROP TABLE derived_from");
+        }
+    }
+
+    /** H2 keeps unquoted names in upper case, PostgreSQL in lower case. */
+    private static boolean tableExists(Connection connection, String name) throws SQLException {
+        for (String spelled : List.of(name.toUpperCase(java.util.Locale.ROOT), name)) {
+            try (ResultSet tables = connection.getMetaData().getTables(null, null, spelled, null)) {
+                if (tables.next()) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static byte[] pack(Link[] sorted) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(4 + sorted.length * 16);
+        try (DataOutputStream out = new DataOutputStream(bytes)) {
+            out.writeInt(sorted.length);
+            for (Link link : sorted) {
+                out.writeLong(link.parentHash());
+                out.writeLong(link.featureKey());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
+    }
+
+    private static List<Link> unpack(byte[] packed) {
+        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(packed))) {
+            int count = in.readInt();
+            List<Link> links = new ArrayList<>(count);
+            for (int i = 0; i < count; i++) {
+                links.add(new Link(in.readLong(), in.readLong()));
+            }
+            return links;
+        } catch (IOException e) {
+            throw new LineageStoreException("A block of parent links in the index is damaged: " + e.getMessage(), e);
+        }
+    }
+
+    private static byte[] bloom(Link[] links) {
+        long[] bits = new long[Math.max(1, (links.length * BITS_PER_LINK + 63) / 64)];
+        for (Link link : links) {
+            long mixed = mix(link.parentHash());
+            for (int probe = 0; probe < PROBES; probe++) {
+                int bit = bitOf(mixed, probe, bits.length * 64);
+                bits[bit >>> 6] |= 1L << bit;
+            }
+        }
+        byte[] packed = new byte[bits.length * Long.BYTES];
+        for (int i = 0; i < bits.length; i++) {
+            for (int b = 0; b < Long.BYTES; b++) {
+                packed[i * Long.BYTES + b] = (byte) (bits[i] >>> (8 * b));
+            }
+        }
+        return packed;
+    }
+
+    private static boolean mayContain(byte[] bloom, long parentHash) {
+        long mixed = mix(parentHash);
+        int size = bloom.length * 8;
+        for (int probe = 0; probe < PROBES; probe++) {
+            int bit = bitOf(mixed, probe, size);
+            if ((bloom[bit >>> 3] & (1 << (bit & 7))) == 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Double hashing on the two halves of a mixed hash (Kirsch–Mitzenmacher): probes enough for a Bloom filter. */
+    private static int bitOf(long mixed, int probe, int size) {
+        int combined = (int) mixed + probe * (int) (mixed >>> 32);
+        return Math.floorMod(combined, size);
+    }
+
+    /** The ids' FNV hash spreads its low bits poorly; MurmurHash3's finaliser spreads every bit. */
+    private static long mix(long hash) {
+        long h = hash;
+        h ^= h >>> 33;
+        h *= 0xff51afd7ed558ccdL;
+        h ^= h >>> 33;
+        h *= 0xc4ceb9fe1a85ec53L;
+        h ^= h >>> 33;
+        return h;
+    }
+}
