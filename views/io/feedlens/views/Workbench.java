@@ -121,9 +121,9 @@ public final class Workbench implements AutoCloseable {
             window.show("Impact");
             impact.show(version);
         }));
-        window.addScreen("Impact", () -> new ImpactView(impact, decisionId -> {
+        window.addScreen("Impact", () -> new ImpactView(impact, decision -> {
             window.show("Trace");
-            trace.trace(decisionId);
+            trace.trace(decision.id(), decision.shownAs());
         }));
         window.addScreen("Lineage index", () -> new IndexView(index));
     }
