@@ -144,6 +144,20 @@ public final class Workbench implements AutoCloseable {
     }
 
     /**
+     * Asks for the passphrase of the stored secrets over {@code owner} when a saved connection keeps an encrypted
+     * password and none unlocked them yet; call once the window shows (key derivation must not delay it). Completes
+     * on the FX thread when answered (true: unlocked), at once when there is nothing to ask.
+     */
+    public java.util.concurrent.CompletableFuture<Boolean> askPassphraseAtStart(javafx.stage.Window owner) {
+        if (!clusters.secretsLocked()) {
+            return java.util.concurrent.CompletableFuture.completedFuture(false);
+        }
+        var prompt = new io.feedlens.views.clusters.StartUnlockViewModel(clusters, FxThread.INSTANCE);
+        io.feedlens.views.clusters.StartUnlockView.show(prompt, owner);
+        return prompt.answered();
+    }
+
+    /**
      * Puts the window back as it was left in this data folder, and saves it again on {@link #close()}. Call once the
      * stage has its scene, before it shows.
      */
