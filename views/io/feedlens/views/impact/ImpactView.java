@@ -118,7 +118,7 @@ public final class ImpactView extends VBox {
             TableRow<DecisionUse> row = new TableRow<>();
             row.setOnMouseClicked(e -> {
                 if (e.getClickCount() == 2 && row.getItem() != null) {
-                    traceDecision.accept(model.toTrace(row.getIndex()));
+                    traceDecision.accept(model.toTrace(row.getItem()));
                 }
             });
             return row;

@@ -5,7 +5,9 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Executor;
 
 import io.feedlens.app.Background;
@@ -41,8 +43,11 @@ public final class ImpactViewModel {
     private final ReadOnlyObjectWrapper<ImpactReport> report = new ReadOnlyObjectWrapper<>();
     private final ObservableList<ModelVersionUse> byModelVersion = FXCollections.observableArrayList();
     private final ObservableList<DecisionUse> decisions = FXCollections.observableArrayList();
-    /** The decisions as indexed, row for row with {@link #decisions} (shown masked): their ids open traces. */
-    private List<DecisionUse> indexed = List.of();
+    /**
+     * Each shown (masked) row's decision as indexed, whose id opens its trace. By identity: masked rows may be equal,
+     * and sorting the table reorders the rows.
+     */
+    private Map<DecisionUse, DecisionUse> indexed = new IdentityHashMap<>();
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("Pick a feature view version.");
     private long asking;
 
@@ -111,7 +116,11 @@ public final class ImpactViewModel {
                     }
                     report.set(found.report());
                     byModelVersion.setAll(found.report().byModelVersion());
-                    indexed = found.decisions();
+                    Map<DecisionUse, DecisionUse> rows = new IdentityHashMap<>();
+                    for (int i = 0; i < found.shown().size(); i++) {
+                        rows.put(found.shown().get(i), found.decisions().get(i));
+                    }
+                    indexed = rows;
                     decisions.setAll(found.shown());
                     message.set(ImpactText.summary(found.report(), found.decisions().size()));
                 }, ui);
@@ -125,10 +134,9 @@ public final class ImpactViewModel {
     }
 
     /** The decision of a row of {@link #decisions()}, to open its trace. */
-    public ToTrace toTrace(int row) {
-        String id = indexed.get(row).decisionId();
-        String shown = decisions.get(row).decisionId();
-        return new ToTrace(id, id.equals(shown) ? null : shown);
+    public ToTrace toTrace(DecisionUse row) {
+        String id = indexed.getOrDefault(row, row).decisionId();
+        return new ToTrace(id, id.equals(row.decisionId()) ? null : row.decisionId());
     }
 
     /** Marks the shown version as wrong, with the reason a reviewer will read in every trace that used it. */
