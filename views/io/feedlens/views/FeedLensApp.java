@@ -43,8 +43,10 @@ public final class FeedLensApp extends Application {
         boolean reconnect = !asked.demo() && asked.screenshot() == null;
         StartupClock.reportFirstLayout(scene, "FeedLens", () -> {
             workbench.windowShown();
+            // After the window shows; the last cluster waits for the answer, since its password may be one of those secrets.
+            var answered = asked.screenshot() == null ? workbench.askPassphraseAtStart(stage) : CompletableFuture.completedFuture(false);
             if (reconnect) {
-                workbench.reconnectLastCluster();
+                answered.thenRun(workbench::reconnectLastCluster);
             }
         });
         stage.show();

@@ -121,9 +121,9 @@ public final class Workbench implements AutoCloseable {
             window.show("Impact");
             impact.show(version);
         }));
-        window.addScreen("Impact", () -> new ImpactView(impact, decisionId -> {
+        window.addScreen("Impact", () -> new ImpactView(impact, decision -> {
             window.show("Trace");
-            trace.trace(decisionId);
+            trace.trace(decision.id(), decision.shownAs());
         }));
         window.addScreen("Lineage index", () -> new IndexView(index));
     }
@@ -141,6 +141,20 @@ public final class Workbench implements AutoCloseable {
     public void windowShown() {
         messages.warmUpFilter();
         window.buildRemainingScreens();
+    }
+
+    /**
+     * Asks for the passphrase of the stored secrets over {@code owner} when a saved connection keeps an encrypted
+     * password and none unlocked them yet; call once the window shows (key derivation must not delay it). Completes
+     * on the FX thread when answered (true: unlocked), at once when there is nothing to ask.
+     */
+    public java.util.concurrent.CompletableFuture<Boolean> askPassphraseAtStart(javafx.stage.Window owner) {
+        if (!clusters.secretsLocked()) {
+            return java.util.concurrent.CompletableFuture.completedFuture(false);
+        }
+        var prompt = new io.feedlens.views.clusters.StartUnlockViewModel(clusters, FxThread.INSTANCE);
+        io.feedlens.views.clusters.StartUnlockView.show(prompt, owner);
+        return prompt.answered();
     }
 
     /**

@@ -2,7 +2,11 @@ package io.feedlens.app.cli;
 
 import java.util.concurrent.Callable;
 
+import io.feedlens.app.DataFolder;
+import io.feedlens.app.cluster.ClusterProfile;
+import io.feedlens.app.lineage.LineageIndexes;
 import io.feedlens.app.lineage.TraceText;
+import io.feedlens.lineage.extract.LineageProfile;
 import io.feedlens.lineage.model.FeatureVersion;
 import io.feedlens.lineage.trace.Impact;
 import io.feedlens.lineage.trace.ImpactReport;
@@ -38,6 +42,10 @@ public final class ImpactCommand implements Callable<Integer> {
     @Mixin
     IndexPasswordOption indexPassword;
 
+    /** Says where decisions keep their model id and version, for the cluster's masking rules. */
+    @Mixin
+    LineageProfileOptions lineage;
+
     @Option(names = "--json", description = "Print the report as JSON.")
     boolean json;
 
@@ -46,10 +54,17 @@ public final class ImpactCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return LineageIndexAccess.withIndex(spec, cluster.profile(), indexPassword, (session, store) -> {
+        ClusterProfile profile = cluster.profile();
+        LineageProfile lineageProfile = lineage.profileOrSay(profile, spec.commandLine().getErr());
+        if (lineageProfile == null) {
+            return 2;
+        }
+        return LineageIndexAccess.withIndex(spec, profile, indexPassword, (session, store) -> {
             Impact impact = new Impact(store);
-            ImpactReport report = subject.feature != null ? impact.ofFeatureVersion(FeatureVersion.parse(subject.feature))
+            ImpactReport found = subject.feature != null ? impact.ofFeatureVersion(FeatureVersion.parse(subject.feature))
                     : subject.record != null ? impact.ofFeatureRecord(subject.record) : impact.ofEvent(subject.event);
+            ImpactReport report = LineageIndexes.maskingFor(DataFolder.path(), session.overview().join().clusterId(), lineageProfile)
+                    .apply(found);
             spec.commandLine().getOut().print(json ? TraceCommand.jsonWriter().writeValueAsString(report) + "\n" : TraceText.of(report));
             return 0;
         });

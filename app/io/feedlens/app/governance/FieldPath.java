@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.function.BiConsumer;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.feedlens.lineage.extract.FactPlace;
 
 /**
  * The JSONPath subset a masking rule uses: {@code $} (the whole key or value), {@code .name} and {@code ['name']}
@@ -95,6 +96,42 @@ public record FieldPath(String text, List<Step> steps) {
 
     private static IllegalArgumentException bad(String path, String what) {
         return new IllegalArgumentException("The masking path " + path + " has " + what);
+    }
+
+    /**
+     * Whether this path selects the place a JSON pointer's {@code tokens} name, or a field that holds it (masking
+     * {@code $.card} hides {@code /card/number} too). {@link FactPlace#ANY_ELEMENT} is matched by every index, since
+     * which element a fact came from is not known: a rule on {@code $.used[2].value} then hides every logged value.
+     */
+    public boolean reaches(List<String> tokens) {
+        return reaches(0, tokens, 0);
+    }
+
+    private boolean reaches(int at, List<String> tokens, int token) {
+        if (at == steps.size()) {
+            return true;
+        }
+        if (token == tokens.size()) {
+            return false;
+        }
+        Step step = steps.get(at);
+        String name = tokens.get(token);
+        boolean anyElement = FactPlace.ANY_ELEMENT.equals(name);
+        switch (step.kind()) {
+            case MEMBER:
+                return !anyElement && name.equals(step.name()) && reaches(at + 1, tokens, token + 1);
+            case INDEX:
+                return (anyElement || name.equals(String.valueOf(step.index()))) && reaches(at + 1, tokens, token + 1);
+            case ANY:
+                return reaches(at + 1, tokens, token + 1);
+            default:
+                for (int deeper = token; deeper < tokens.size(); deeper++) {
+                    if (tokens.get(deeper).equals(step.name()) && reaches(at + 1, tokens, deeper + 1)) {
+                        return true;
+                    }
+                }
+                return false;
+        }
     }
 
     /**

@@ -22,13 +22,16 @@ import io.feedlens.app.decode.Decoded;
 import io.feedlens.app.decode.DecodedHeader;
 import io.feedlens.app.decode.Format;
 import io.feedlens.app.decode.ValueMask;
+import io.feedlens.lineage.extract.FactPlace;
+import io.feedlens.lineage.trace.FactMask;
+import io.feedlens.lineage.trace.TraceMasking;
 
 /**
  * A cluster's masking rules at work on decoded keys and values. Fails closed: when a field rule applies but the
  * payload is not a JSON object or array (it fell back to text or bytes, e.g. broken JSON), the whole part is hidden,
  * since the field may well be in there and cannot be cut out.
  */
-public final class Masking implements ValueMask {
+public final class Masking implements ValueMask, FactMask {
 
     /** What a masked value reads as. */
     public static final String MASKED = "****";
@@ -40,6 +43,8 @@ public final class Masking implements ValueMask {
     private final Map<MaskRule, FieldPath> paths = new HashMap<>();
     /** Per topic, the rules that match it: a glob is matched once per topic, not once per record. */
     private final Map<String, Map<MaskRule.Part, List<MaskRule>>> byTopic = new ConcurrentHashMap<>();
+    /** Per topic, the rules that match it in the order written, for the index's own values. */
+    private final Map<String, List<MaskRule>> inOrder = new ConcurrentHashMap<>();
     private final ThreadLocal<Mac> macs;
 
     public Masking(List<MaskRule> rules, byte[] hashKey) {
@@ -105,6 +110,37 @@ public final class Masking implements ValueMask {
             }
         }
         return shown;
+    }
+
+    /**
+     * {@inheritDoc} The rules are applied in the order written, as in a record body; a hashed fact reads as the same
+     * {@code hash:…} as the field or header it came from, so a trace can still be matched with the record.
+     */
+    @Override
+    public String shown(String topic, List<FactPlace> places, String text) {
+        String shown = text;
+        for (MaskRule rule : inOrder.computeIfAbsent(topic, t -> rules.stream().filter(rule -> rule.appliesTo(t)).toList())) {
+            if (places.stream().noneMatch(place -> names(rule, place))) {
+                continue;
+            }
+            if (rule.action() == MaskAction.REMOVE) {
+                return TraceMasking.REMOVED;
+            }
+            shown = rule.action() == MaskAction.HASH ? hash(TextNode.valueOf(shown)) : MASKED;
+        }
+        return shown;
+    }
+
+    /** Whether a rule names the place a fact is read from; no fact is read from the key, and no rule names the timestamp. */
+    private boolean names(MaskRule rule, FactPlace place) {
+        switch (place.kind()) {
+            case HEADER:
+                return rule.part() == MaskRule.Part.HEADER && rule.readsHeader(place.header());
+            case VALUE:
+                return rule.part() == MaskRule.Part.VALUE && paths.get(rule).reaches(place.path());
+            default:
+                return false;
+        }
     }
 
     /**

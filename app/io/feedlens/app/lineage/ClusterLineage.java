@@ -18,6 +18,7 @@ import io.feedlens.lineage.store.LineageStore;
 import io.feedlens.lineage.trace.Impact;
 import io.feedlens.lineage.trace.ImpactReport;
 import io.feedlens.lineage.trace.Trace;
+import io.feedlens.lineage.trace.TraceMasking;
 
 /**
  * The lineage of one connected cluster, as the desktop screens use it: its index (opened once per connection), traces,
@@ -81,18 +82,32 @@ public final class ClusterLineage implements AutoCloseable {
         return LineageIndexes.tracerFor(dataFolder, clusterId, session, store, profile).trace(decisionId);
     }
 
+    /** Decision ids to complete a typed prefix; none when the cluster's masking rules hide decision ids. */
     public List<String> decisionIdsStartingWith(String prefix, int limit) {
+        if (masking().hidesDecisionIds()) {
+            return List.of();
+        }
         return store.read(queries -> queries.decisionIdsStartingWith(prefix, limit));
+    }
+
+    /**
+     * The cluster's masking rules over the values the index took from records (decision ids, model versions in an
+     * impact list); read again at each call, so an edited rule counts at once. Traces are masked already.
+     */
+    public TraceMasking masking() {
+        return LineageIndexes.maskingFor(dataFolder, clusterId, profile);
     }
 
     public List<FeatureVersion> versionsUsed() {
         return store.read(queries -> queries.versionsUsed());
     }
 
+    /** Which decisions used the version, per model version, masked as the cluster's rules say. */
     public ImpactReport impact(FeatureVersion version) {
-        return new Impact(store).ofFeatureVersion(version);
+        return masking().apply(new Impact(store).ofFeatureVersion(version));
     }
 
+    /** The decisions that used the version, as indexed: show them through {@link #masking()}; their ids open traces. */
     public List<DecisionUse> decisionsUsing(FeatureVersion version, int limit) {
         return store.read(queries -> queries.decisionListUsing(version, limit));
     }

@@ -16,12 +16,15 @@ import io.feedlens.app.decode.DecoderSettings;
 import io.feedlens.app.decode.RecordDecoder;
 import io.feedlens.app.decode.ValueMask;
 import io.feedlens.app.demo.DemoCluster;
+import io.feedlens.app.governance.ClusterGovernance;
 import io.feedlens.app.governance.GovernanceStore;
 import io.feedlens.app.governance.GovernedTopics;
 import io.feedlens.lineage.extract.LineageProfile;
 import io.feedlens.lineage.store.LineageStore;
 import io.feedlens.lineage.trace.EarliestOffsets;
+import io.feedlens.lineage.trace.FactMask;
 import io.feedlens.lineage.trace.TopicPolicy;
+import io.feedlens.lineage.trace.TraceMasking;
 import io.feedlens.lineage.trace.Tracer;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.OffsetSpec;
@@ -107,12 +110,21 @@ public final class LineageIndexes {
     }
 
     /**
-     * The tracer for a cluster: earliest offsets asked of Kafka, and the policy checks of the cluster's governance
-     * file (analytics-only inputs, retention shorter than required).
+     * The tracer for a cluster: earliest offsets asked of Kafka, the policy checks of the cluster's governance file
+     * (analytics-only inputs, retention shorter than required) and its masking rules, read now so an edit counts at
+     * the next trace (decision 18).
      */
     public static Tracer tracerFor(Path dataFolder, String clusterId, ClusterSession session, LineageStore store, LineageProfile profile) {
-        TopicPolicy policy = GovernedTopics.of(new GovernanceStore(dataFolder, clusterId).load(), session.admin());
-        return new Tracer(store, profile, earliestFrom(session.admin()), policy);
+        GovernanceStore governance = new GovernanceStore(dataFolder, clusterId);
+        ClusterGovernance rules = governance.load();
+        TopicPolicy policy = GovernedTopics.of(rules, session.admin());
+        FactMask mask = rules.masking().isEmpty() ? FactMask.NONE : governance.masking();
+        return new Tracer(store, profile, earliestFrom(session.admin()), policy, mask);
+    }
+
+    /** The cluster's masking rules over the index's own values, for impact lists (traces get them from {@link #tracerFor}). */
+    public static TraceMasking maskingFor(Path dataFolder, String clusterId, LineageProfile profile) {
+        return new TraceMasking(profile, new GovernanceStore(dataFolder, clusterId).masking());
     }
 
     /** The data folder's {@code schemas/}, where local {@code .avsc} files are looked for. */

@@ -34,11 +34,11 @@ public final class TraceText {
     private static void input(StringBuilder text, TraceInput input, String first, String indent) {
         text.append(first).append(input.inferred() ? "inferred " : "").append(input.feature() == null ? input.reference() : input.feature())
                 .append("  ").append(input.featureId() == null ? "" : input.featureId());
-        if (input.value() != null) {
-            text.append("  value ").append(number(input.value()));
+        if (input.valueText() != null) {
+            text.append("  value ").append(input.valueText());
         }
-        if (input.loggedValue() != null) {
-            text.append(" (logged ").append(number(input.loggedValue())).append(input.loggedStatus() == null ? "" : ", " + input.loggedStatus()).append(')');
+        if (input.loggedValueText() != null) {
+            text.append(" (logged ").append(input.loggedValueText()).append(input.loggedStatusText() == null ? "" : ", " + input.loggedStatusText()).append(')');
         }
         if (input.freshness() != null) {
             text.append("  as of ").append(input.asOf()).append(", ").append(age(input.freshness())).append(" old");
@@ -85,7 +85,7 @@ public final class TraceText {
     }
 
     public static String number(double value) {
-        return value == Math.rint(value) && Math.abs(value) < 1e15 ? String.valueOf((long) value) : String.valueOf(value);
+        return TraceInput.numberText(value);
     }
 
     public static String age(Duration duration) {

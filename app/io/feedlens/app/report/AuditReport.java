@@ -42,11 +42,12 @@ public record AuditReport(String format, int formatVersion, Instant madeAt, Stri
     /**
      * @param freshness decision time − as-of time; null when the feature record is missing
      * @param ttl       the view's time to live as configured in the lineage profile; null when none is
+     * @param masked    what stands for a value or status the cluster's masking rules hide (that field is then null)
      */
     public record Input(String reference, boolean inferred, String featureView, Integer featureVersion, String featureId,
-                        String entity, Double value, Double loggedValue, FeatureStatus loggedStatus, Instant asOf,
-                        Duration freshness, Duration ttl, List<String> coordinates, Set<TraceFlag> flags, List<String> notes,
-                        List<Event> events) {
+                        String entity, Double value, Double loggedValue, FeatureStatus loggedStatus, Map<String, String> masked,
+                        Instant asOf, Duration freshness, Duration ttl, List<String> coordinates, Set<TraceFlag> flags,
+                        List<String> notes, List<Event> events) {
     }
 
     /** @param beforeFeature feature as-of time − event time */

@@ -117,6 +117,16 @@ public final class HtmlReport {
         html.append("</tbody>\n</table>\n");
     }
 
+    /** What stands for a value the masking rules hide, else the value's own cell. */
+    private static String shown(Input input, String field, String cellHtml) {
+        return input.masked().containsKey(field) ? code(input.masked().get(field)) : cellHtml;
+    }
+
+    private static String status(Input input) {
+        Object status = input.masked().containsKey("loggedStatus") ? input.masked().get("loggedStatus") : input.loggedStatus();
+        return status == null ? "" : " (status " + code(status) + ")";
+    }
+
     private static void inputs(StringBuilder html, List<Input> inputs) {
         html.append("<section id=\"inputs\">\n<h2>What the model saw: ").append(inputs.size()).append(inputs.size() == 1 ? " input" : " inputs")
                 .append("</h2>\n");
@@ -131,9 +141,9 @@ public final class HtmlReport {
                     .append(row("How it is linked", input.inferred() ? "inferred by FeedLens (the decision did not record it)"
                             : "recorded by the decision"))
                     .append(row("Feature record id", code(input.featureId())))
-                    .append(row("Value in the feature record", number(input.value())))
-                    .append(row("Value the model recorded", number(input.loggedValue())
-                            + (input.loggedStatus() == null ? "" : " (status " + code(input.loggedStatus()) + ")")))
+                    .append(row("Value in the feature record", shown(input, "value", number(input.value()))))
+                    .append(row("Value the model recorded", shown(input, "loggedValue", number(input.loggedValue()))
+                            + status(input)))
                     .append(row("Valid as of", time(input.asOf())))
                     .append(row("Age at the decision", age(input.freshness())))
                     .append(row("Allowed age (time to live)", input.ttl() == null ? "not configured" : age(input.ttl())))

@@ -111,7 +111,7 @@ final class ReportAssembly {
         String view = input.feature() == null ? null : input.feature().view();
         Duration ttl = view == null ? null : profile.ttl(view).orElse(null);
         return new Input(input.reference(), input.inferred(), view, input.feature() == null ? null : input.feature().version(),
-                input.featureId(), input.entity(), input.value(), input.loggedValue(), input.loggedStatus(), input.asOf(),
+                input.featureId(), input.entity(), input.value(), input.loggedValue(), input.loggedStatus(), input.masked(), input.asOf(),
                 input.freshness(), ttl, texts(input.copies()), input.flags(), input.notes(),
                 input.events().stream().map(e -> new Event(e.reference(), e.id(), e.source(), e.entity(), e.time(), e.toFeature(),
                         texts(e.copies()), e.flags(), e.notes())).toList());

@@ -49,6 +49,12 @@ public final class SecretReferences {
         return value != null && REFERENCE.matcher(value).find();
     }
 
+    /** Whether any value holds a secret encrypted by a {@link SecretVault} ({@code ${feedlens:…}}): it needs the passphrase. */
+    public static boolean hasEncrypted(Map<String, String> properties) {
+        String marker = "${" + SecretVault.PROVIDER + ":";
+        return properties.values().stream().anyMatch(value -> value != null && value.contains(marker));
+    }
+
     /** The names of the secret properties whose values are (partly) plain text, not references. */
     public static List<String> plainSecrets(Map<String, String> properties) {
         List<String> plain = new ArrayList<>();

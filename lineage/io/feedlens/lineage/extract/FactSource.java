@@ -56,6 +56,11 @@ public final class FactSource {
         return written.size() == 1 ? written.get(0) : written;
     }
 
+    /** Every place this fact may be read from, in the order tried: what a masking rule is checked against. */
+    public List<FactPlace> places() {
+        return locations.stream().map(Location::place).toList();
+    }
+
     /** True when every place is a JSON pointer: fields of a used entry have no headers or timestamp of their own. */
     boolean onlyPointers() {
         return locations.stream().allMatch(location -> location.kind == Kind.VALUE);
@@ -191,6 +196,17 @@ public final class FactSource {
                 default:
                     JsonNode node = tree == null ? null : tree.at(pointer);
                     return node == null || node.isMissingNode() || node.isNull() ? null : node;
+            }
+        }
+
+        FactPlace place() {
+            switch (kind) {
+                case HEADER:
+                    return FactPlace.header(text);
+                case TIMESTAMP:
+                    return FactPlace.timestamp();
+                default:
+                    return FactPlace.pointer(text);
             }
         }
 

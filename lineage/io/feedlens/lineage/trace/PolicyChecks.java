@@ -43,7 +43,7 @@ final class PolicyChecks {
         retention(input.copies(), flags, notes);
         return new TraceInput(input.inferred(), input.reference(), input.feature(), input.featureId(), input.entity(),
                 input.asOf(), input.value(), input.loggedValue(), input.loggedStatus(), input.freshness(), input.copies(),
-                input.contentHash(), flags, notes, events);
+                input.contentHash(), flags, notes, events, input.masked());
     }
 
     private TraceEvent event(TraceEvent event) {

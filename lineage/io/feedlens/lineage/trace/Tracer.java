@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -29,23 +30,30 @@ public final class Tracer {
     private final LineageProfile profile;
     private final EarliestOffsets earliest;
     private final TopicPolicy policy;
+    private final FactMask mask;
 
     public Tracer(LineageStore store, LineageProfile profile, EarliestOffsets earliest) {
-        this(store, profile, earliest, TopicPolicy.NONE);
+        this(store, profile, earliest, TopicPolicy.NONE, FactMask.NONE);
     }
 
-    /** A tracer that also checks each trace against what the topics' owners said of them (flags analytics-only, replay at risk). */
-    public Tracer(LineageStore store, LineageProfile profile, EarliestOffsets earliest, TopicPolicy policy) {
+    /**
+     * A tracer that also checks each trace against what the topics' owners said of them (flags analytics-only, replay at
+     * risk) and shows the values the index took from records as the cluster's masking rules allow.
+     */
+    public Tracer(LineageStore store, LineageProfile profile, EarliestOffsets earliest, TopicPolicy policy, FactMask mask) {
         this.store = store;
         this.profile = profile;
         this.earliest = earliest;
         this.policy = policy;
+        this.mask = mask;
     }
 
     /** The trace of a decision, or empty when no decision with this id is indexed. */
     public Optional<Trace> trace(String decisionId) {
         Optional<Trace> trace = store.read(queries -> build(queries, decisionId));
-        return policy == TopicPolicy.NONE ? trace : trace.map(new PolicyChecks(policy)::apply);
+        Optional<Trace> checked = policy == TopicPolicy.NONE ? trace : trace.map(new PolicyChecks(policy)::apply);
+        // Last, so the policy's notes and every flag's note pass through the masking too.
+        return mask == FactMask.NONE ? checked : checked.map(new TraceMasking(profile, mask)::apply);
     }
 
     private Optional<Trace> build(FactQueries queries, String decisionId) {
@@ -134,7 +142,7 @@ public final class Tracer {
         });
         return new TraceInput(inferred, reference, feature.feature(), feature.id(), feature.entity(), feature.time(),
                 feature.value(), entry == null ? null : entry.loggedValue(), entry == null ? null : entry.status(), freshness,
-                coordinates, feature.contentHash(), flags, notes, events.of(first));
+                coordinates, feature.contentHash(), flags, notes, events.of(first), Map.of());
     }
 
     private static TraceInput missing(boolean inferred, String reference, Used entry, String note) {
@@ -144,6 +152,6 @@ public final class Tracer {
         }
         return new TraceInput(inferred, reference, null, entry == null ? null : entry.featureId(), null,
                 entry == null ? null : entry.asOf(), null, entry == null ? null : entry.loggedValue(),
-                entry == null ? null : entry.status(), null, List.of(), 0L, flags, List.of(note), List.of());
+                entry == null ? null : entry.status(), null, List.of(), 0L, flags, List.of(note), List.of(), Map.of());
     }
 }

@@ -35,6 +35,8 @@ public final class ClustersView extends BorderPane {
     public static final String STYLE_CLASS = "clusters-view";
 
     private final ClustersViewModel model;
+    /** Asks which client.properties to import; null when the person cancels. A test hands in its file instead of a native dialog. */
+    private java.util.function.Function<javafx.stage.Window, java.nio.file.Path> clientPropertiesChooser = ClustersView::chooseClientProperties;
 
     public ClustersView(ClustersViewModel model) {
         this.model = model;
@@ -42,6 +44,20 @@ public final class ClustersView extends BorderPane {
         SplitPane split = new SplitPane(profileList(), new VBox(16, profileForm(), new OverviewPane(model.activeCluster())));
         split.setDividerPositions(0.3);
         setCenter(split);
+    }
+
+    /** Replaces the file dialog of "Import client.properties…" (the native one cannot be driven by a test robot). */
+    public void chooseClientPropertiesWith(java.util.function.Function<javafx.stage.Window, java.nio.file.Path> chooser) {
+        clientPropertiesChooser = chooser;
+    }
+
+    private static java.nio.file.Path chooseClientProperties(javafx.stage.Window owner) {
+        javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
+        chooser.setTitle("Import a Kafka client.properties");
+        chooser.getExtensionFilters().addAll(new javafx.stage.FileChooser.ExtensionFilter("Properties", "*.properties", "*.conf", "*.cfg"),
+                new javafx.stage.FileChooser.ExtensionFilter("Any file", "*"));
+        java.io.File chosen = chooser.showOpenDialog(owner);
+        return chosen == null ? null : chosen.toPath();
     }
 
     private VBox profileList() {
@@ -122,13 +138,9 @@ public final class ClustersView extends BorderPane {
         Button importFile = Icons.on(new Button("Import client.properties…"), Feather.UPLOAD);
         importFile.setId("import-client-properties");
         importFile.setOnAction(e -> {
-            javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
-            chooser.setTitle("Import a Kafka client.properties");
-            chooser.getExtensionFilters().addAll(new javafx.stage.FileChooser.ExtensionFilter("Properties", "*.properties", "*.conf", "*.cfg"),
-                    new javafx.stage.FileChooser.ExtensionFilter("Any file", "*"));
-            java.io.File chosen = chooser.showOpenDialog(getScene().getWindow());
+            java.nio.file.Path chosen = clientPropertiesChooser.apply(getScene().getWindow());
             if (chosen != null) {
-                model.importClientProperties(chosen.toPath());
+                model.importClientProperties(chosen);
             }
         });
 

@@ -61,6 +61,8 @@ public final class ClustersViewModel implements AutoCloseable {
     private final ReadOnlyBooleanWrapper demoStarting = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyBooleanWrapper demoRunning = new ReadOnlyBooleanWrapper(false);
     private DemoCluster demoCluster;
+    /** Whether the passphrase was skipped when asked at start: then a locked connection says so. */
+    private boolean skippedAtStart;
 
     public ClustersViewModel(ProfileStore store, ActiveCluster activeCluster, Supplier<DemoCluster> demoStarter, Executor ui) {
         this.store = store;
@@ -108,6 +110,11 @@ public final class ClustersViewModel implements AutoCloseable {
     /** The passphrase being typed to unlock the stored secrets; cleared once used. */
     public StringProperty passphraseProperty() {
         return passphrase;
+    }
+
+    /** Whether a saved connection keeps an encrypted password and no passphrase unlocked the store yet: ask at start. */
+    public boolean secretsLocked() {
+        return SecretVault.current() == null && profiles.stream().anyMatch(p -> SecretReferences.hasEncrypted(p.properties()));
     }
 
     /** Whether secrets typed into the form can be stored encrypted now, in words. */
@@ -262,9 +269,17 @@ public final class ClustersViewModel implements AutoCloseable {
         }
     }
 
+    /** The answer to the passphrase asked at start: unlocked, or skipped (encrypted connections stay locked). */
+    void answeredAtStart(boolean skipped) {
+        skippedAtStart = skipped && SecretVault.current() == null;
+        describeSecretStore();
+    }
+
     private void describeSecretStore() {
         if (SecretVault.current() != null) {
             secretStore.set("Unlocked: passwords typed in are stored encrypted.");
+        } else if (skippedAtStart) {
+            secretStore.set("Locked (skipped at start): connections with stored passwords cannot connect until you give the passphrase.");
         } else if (SecretVault.existsIn(store.folder())) {
             secretStore.set("Locked: give the passphrase to use stored passwords or store new ones.");
         } else {
@@ -274,6 +289,13 @@ public final class ClustersViewModel implements AutoCloseable {
 
     private CompletableFuture<ClusterOverview> connectTo(ClusterProfile profile) {
         problem.set("");
+        if (SecretVault.current() == null && SecretReferences.hasEncrypted(profile.properties())) {
+            // Said before Kafka is asked: its client would only fail deep inside with a config-provider error.
+            problem.set("\"" + profile.name() + "\" keeps its password encrypted and the stored secrets are locked"
+                    + (skippedAtStart ? " (the passphrase was skipped at start)" : "")
+                    + ": give the passphrase under Security → Stored secrets and press Unlock, then connect.");
+            return CompletableFuture.failedFuture(new IllegalStateException(problem.get()));
+        }
         return activeCluster.connect(profile);
     }
 

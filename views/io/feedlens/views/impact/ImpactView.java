@@ -31,7 +31,7 @@ import org.kordamp.ikonli.feather.Feather;
  */
 public final class ImpactView extends VBox {
 
-    public ImpactView(ImpactViewModel model, Consumer<String> traceDecision) {
+    public ImpactView(ImpactViewModel model, Consumer<ImpactViewModel.ToTrace> traceDecision) {
         super(8);
         setPadding(new Insets(12));
         Label message = new Label();
@@ -105,7 +105,7 @@ public final class ImpactView extends VBox {
         return table;
     }
 
-    private static TableView<DecisionUse> decisionTable(ImpactViewModel model, Consumer<String> traceDecision) {
+    private static TableView<DecisionUse> decisionTable(ImpactViewModel model, Consumer<ImpactViewModel.ToTrace> traceDecision) {
         TableView<DecisionUse> table = new TableView<>(model.decisions());
         table.setId("impact-decisions");
         table.getStyleClass().add("dense");
@@ -118,7 +118,7 @@ public final class ImpactView extends VBox {
             TableRow<DecisionUse> row = new TableRow<>();
             row.setOnMouseClicked(e -> {
                 if (e.getClickCount() == 2 && row.getItem() != null) {
-                    traceDecision.accept(row.getItem().decisionId());
+                    traceDecision.accept(model.toTrace(row.getItem()));
                 }
             });
             return row;

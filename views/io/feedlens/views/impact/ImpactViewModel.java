@@ -5,7 +5,9 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Executor;
 
 import io.feedlens.app.Background;
@@ -14,6 +16,7 @@ import io.feedlens.lineage.model.FeatureVersion;
 import io.feedlens.lineage.store.DecisionUse;
 import io.feedlens.lineage.store.ModelVersionUse;
 import io.feedlens.lineage.trace.ImpactReport;
+import io.feedlens.lineage.trace.TraceMasking;
 import io.feedlens.views.shell.ActiveLineage;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -40,6 +43,11 @@ public final class ImpactViewModel {
     private final ReadOnlyObjectWrapper<ImpactReport> report = new ReadOnlyObjectWrapper<>();
     private final ObservableList<ModelVersionUse> byModelVersion = FXCollections.observableArrayList();
     private final ObservableList<DecisionUse> decisions = FXCollections.observableArrayList();
+    /**
+     * Each shown (masked) row's decision as indexed, whose id opens its trace. By identity: masked rows may be equal,
+     * and sorting the table reorders the rows.
+     */
+    private Map<DecisionUse, DecisionUse> indexed = new IdentityHashMap<>();
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("Pick a feature view version.");
     private long asking;
 
@@ -93,7 +101,11 @@ public final class ImpactViewModel {
         }
         long attempt = ++asking;
         message.set("Finding the decisions that used " + wanted + "…");
-        Background.supply(() -> new Found(current.impact(wanted), current.decisionsUsing(wanted, SHOWN)))
+        Background.supply(() -> {
+                    List<DecisionUse> found = current.decisionsUsing(wanted, SHOWN);
+                    TraceMasking masking = current.masking();
+                    return new Found(current.impact(wanted), found, found.stream().map(masking::apply).toList());
+                })
                 .whenCompleteAsync((found, failure) -> {
                     if (attempt != asking) {
                         return;
@@ -104,12 +116,27 @@ public final class ImpactViewModel {
                     }
                     report.set(found.report());
                     byModelVersion.setAll(found.report().byModelVersion());
-                    decisions.setAll(found.decisions());
+                    Map<DecisionUse, DecisionUse> rows = new IdentityHashMap<>();
+                    for (int i = 0; i < found.shown().size(); i++) {
+                        rows.put(found.shown().get(i), found.decisions().get(i));
+                    }
+                    indexed = rows;
+                    decisions.setAll(found.shown());
                     message.set(ImpactText.summary(found.report(), found.decisions().size()));
                 }, ui);
     }
 
-    private record Found(ImpactReport report, List<DecisionUse> decisions) {
+    private record Found(ImpactReport report, List<DecisionUse> decisions, List<DecisionUse> shown) {
+    }
+
+    /** A decision to trace: its id, and how the list showed it when a masking rule hides it (else null). */
+    public record ToTrace(String id, String shownAs) {
+    }
+
+    /** The decision of a row of {@link #decisions()}, to open its trace. */
+    public ToTrace toTrace(DecisionUse row) {
+        String id = indexed.getOrDefault(row, row).decisionId();
+        return new ToTrace(id, id.equals(row.decisionId()) ? null : row.decisionId());
     }
 
     /** Marks the shown version as wrong, with the reason a reviewer will read in every trace that used it. */
@@ -138,7 +165,8 @@ public final class ImpactViewModel {
             return java.util.concurrent.CompletableFuture.completedFuture(0);
         }
         return Background.supply(() -> {
-            List<DecisionUse> all = current.decisionsUsing(shown, Integer.MAX_VALUE);
+            TraceMasking masking = current.masking();
+            List<DecisionUse> all = current.decisionsUsing(shown, Integer.MAX_VALUE).stream().map(masking::apply).toList();
             try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
                 ImpactText.csv(shown, all, out);
             } catch (IOException e) {

@@ -90,9 +90,9 @@ final class TraceBoxes {
                 return "entity " + nullToDash(trace.entity()) + output(decisionRecord, decoder);
             case FEATURE:
                 TraceInput input = trace.inputs().get(box.input());
-                String value = input.value() == null ? "no value" : "value " + TraceText.number(input.value());
-                String logged = input.loggedValue() == null || input.loggedValue().equals(input.value()) ? ""
-                        : " (logged " + TraceText.number(input.loggedValue()) + ")";
+                String value = input.valueText() == null ? "no value" : "value " + input.valueText();
+                String logged = input.loggedValueText() == null || input.loggedValueText().equals(input.valueText()) ? ""
+                        : " (logged " + input.loggedValueText() + ")";
                 String age = input.freshness() == null ? "" : " · " + TraceText.age(input.freshness()) + " old";
                 return value + logged + age + (input.inferred() ? " · inferred" : " · asserted");
             case EVENTS_COLLAPSED:

@@ -53,6 +53,8 @@ public final class TraceViewModel {
     private final ObservableSet<Integer> expanded = FXCollections.observableSet(new HashSet<>());
     private final RecordDetailViewModel recordDetail;
     private long tracing;
+    /** The id of the decision shown, as asked for: {@link Trace#decisionId()} may be masked. */
+    private String tracedId;
     private volatile long tracedInMillis = -1;
 
     public TraceViewModel(ActiveLineage lineage, java.util.function.Supplier<RecordDecoder> decoder, RecordDetailViewModel recordDetail, Executor ui) {
@@ -95,8 +97,17 @@ public final class TraceViewModel {
 
     /** Traces a decision from the index and fetches the records it shows from Kafka. */
     public void trace(String id) {
+        trace(id, null);
+    }
+
+    /**
+     * As {@link #trace(String)}, for a decision picked from a list that shows its id masked ({@code shownAs}, null when
+     * it is not): the id field and the messages show it as the list did, and it is not added to the recent ones.
+     */
+    public void trace(String id, String shownAs) {
         String wanted = id == null ? "" : id.strip();
-        decisionId.set(wanted);
+        String said = shownAs == null ? wanted : shownAs;
+        decisionId.set(said);
         if (wanted.isEmpty()) {
             message.set("Type a decision id and press Enter.");
             return;
@@ -109,8 +120,9 @@ public final class TraceViewModel {
         long attempt = ++tracing;
         long started = System.nanoTime();
         busy.set(true);
-        message.set("Tracing " + wanted + "…");
-        Background.supply(() -> current.trace(wanted).map(found -> new Traced(found, current.fetch(TraceGraph.recordsShown(found)))))
+        message.set("Tracing " + said + "…");
+        Background.supply(() -> current.trace(wanted).map(found -> new Traced(wanted, shownAs == null, found,
+                        current.fetch(TraceGraph.recordsShown(found)))))
                 .whenCompleteAsync((traced, failure) -> {
                     if (attempt != tracing) {
                         return;
@@ -120,7 +132,7 @@ public final class TraceViewModel {
                         Throwable cause = failure.getCause() != null ? failure.getCause() : failure;
                         message.set("The trace failed: " + cause.getMessage());
                     } else if (traced.isEmpty()) {
-                        message.set("No decision " + wanted + " in this cluster's lineage index."
+                        message.set("No decision " + said + " in this cluster's lineage index."
                                 + (current.indexing().isRunning() ? " The indexer is running: it may not have reached it yet." : " Start the indexer on the Index screen."));
                     } else {
                         show(traced.get(), started);
@@ -128,7 +140,8 @@ public final class TraceViewModel {
                 }, ui);
     }
 
-    private record Traced(Trace trace, Map<RecordCoordinates, FetchedRecord> records) {
+    /** @param id the id asked for: the trace shows it masked when a rule hides decision ids; {@code typed} when a person typed it */
+    private record Traced(String id, boolean typed, Trace trace, Map<RecordCoordinates, FetchedRecord> records) {
     }
 
     private void show(Traced traced, long started) {
@@ -141,10 +154,14 @@ public final class TraceViewModel {
         trace.set(null);
         trace.set(traced.trace());
         tracedInMillis = (System.nanoTime() - started) / 1_000_000;
-        recent.remove(traced.trace().decisionId());
-        recent.add(0, traced.trace().decisionId());
-        if (recent.size() > RECENT_KEPT) {
-            recent.remove(RECENT_KEPT, recent.size());
+        tracedId = traced.id();
+        // The id a person typed (they have it); one picked from a masked list stays out, or the list would show it plain.
+        if (traced.typed()) {
+            recent.remove(traced.id());
+            recent.add(0, traced.id());
+            if (recent.size() > RECENT_KEPT) {
+                recent.remove(RECENT_KEPT, recent.size());
+            }
         }
         long unavailable = traced.records().values().stream().filter(r -> r.problem() != null).count();
         int inputs = traced.trace().inputs().size();
@@ -217,7 +234,8 @@ public final class TraceViewModel {
             return java.util.concurrent.CompletableFuture.failedFuture(new IllegalStateException("Trace a decision first."));
         }
         message.set("Writing the audit report of " + shown.decisionId() + "…");
-        return Background.supply(() -> io.feedlens.app.report.AuditReports.write(current, shown.decisionId(), folder)
+        String id = tracedId;
+        return Background.supply(() -> io.feedlens.app.report.AuditReports.write(current, id, folder)
                         .orElseThrow(() -> new IllegalStateException("The decision " + shown.decisionId() + " is no longer in the index.")))
                 .whenCompleteAsync((files, failure) -> message.set(failure == null
                         ? "Audit report saved: " + files.html() + " (and " + files.json().getFileName() + ")"

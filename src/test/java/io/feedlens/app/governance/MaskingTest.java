@@ -97,4 +97,28 @@ class MaskingTest {
         assertThatThrownBy(() -> MaskAction.parse("scramble")).hasMessageContaining("mask, hash, remove");
         assertThatThrownBy(() -> new MaskRule("t", MaskRule.Part.HEADER, "$.a.b", MaskAction.MASK)).hasMessageContaining("one header");
     }
+
+    @Test
+    void aFactReadFromAPlaceARuleNamesIsShownAsTheRecordBodyShowsIt() {
+        Masking masking = new Masking(List.of(rule("pay*", "$.card", MaskAction.HASH), rule("pay*", "$.used[2].value", MaskAction.MASK),
+                rule("pay*", "$..email", MaskAction.REMOVE), new MaskRule("pay*", MaskRule.Part.HEADER, "$.ce_subject", MaskAction.HASH)), KEY);
+        var cardNumber = io.feedlens.lineage.extract.FactSource.of("/card/number").places();
+        var subject = io.feedlens.lineage.extract.FactSource.of("header:ce_subject", "timestamp").places();
+
+        // Hashing $.card hides /card/number inside it; the ce_subject header hashes as the decoder hashes it in the record.
+        assertThat(masking.shown("payments", cardNumber, "4111-1111-1111-1111")).startsWith("hash:");
+        assertThat(masking.shown("payments", subject, "4111-1111-1111-1111"))
+                .isEqualTo(decode(decoder(new MaskRule("pay*", MaskRule.Part.HEADER, "$.ce_subject", MaskAction.HASH)), "payments", PAYMENT)
+                        .headers().stream().filter(h -> h.key().equals("ce_subject")).findFirst().orElseThrow().text());
+        assertThat(masking.shown("orders", cardNumber, "4111")).isEqualTo("4111");
+        assertThat(masking.shown("payments", io.feedlens.lineage.extract.FactSource.of("/card_id").places(), "c-1")).isEqualTo("c-1");
+        // Which used entry a value came from is not kept: a rule on one entry hides the value of each.
+        var loggedValue = io.feedlens.lineage.extract.FactSource.of("/value").places().get(0)
+                .inEachElementOf(io.feedlens.lineage.extract.FactSource.of("/used").places().get(0));
+        assertThat(masking.shown("payments", List.of(loggedValue), "0.7")).isEqualTo(Masking.MASKED);
+        assertThat(masking.shown("payments", io.feedlens.lineage.extract.FactSource.of("/contact/backup/email").places(), "a@b"))
+                .isEqualTo(io.feedlens.lineage.trace.TraceMasking.REMOVED);
+        assertThat(masking.shown("payments", io.feedlens.lineage.extract.FactSource.of("timestamp").places(), "1700000000000"))
+                .isEqualTo("1700000000000");
+    }
 }

@@ -95,7 +95,7 @@ class SecretsStayOutOfFilesTest {
         assertThat(reopened.security().passwordProperty().get()).startsWith("${feedlens:v1.");
         assertThat(reopened.secretStoreProperty().get()).startsWith("Locked");
         reopened.connect().handle((ok, failure) -> null).join();
-        assertThat(cluster.messageProperty().get()).contains("unlock them with your passphrase first");
+        assertThat(reopened.problemProperty().get()).contains("\"kept\" keeps its password encrypted", "locked", "Unlock");
 
         reopened.passphraseProperty().set("pass phrase");
         reopened.unlockSecrets().join();

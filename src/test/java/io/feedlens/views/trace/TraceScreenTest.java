@@ -14,6 +14,9 @@ import java.util.stream.Collectors;
 
 import io.feedlens.app.broker.EmbeddedKafka;
 import io.feedlens.app.decode.ClusterDecoding;
+import io.feedlens.app.governance.GovernanceStore;
+import io.feedlens.app.governance.MaskAction;
+import io.feedlens.app.governance.MaskRule;
 import io.feedlens.app.demo.FeatureSchemas;
 import io.feedlens.app.demo.GroundTruth;
 import io.feedlens.app.lineage.LineageIndexes;
@@ -202,6 +205,79 @@ class TraceScreenTest {
 
         waitUntil(() -> text(robot, "#trace-selected-problem").contains("It has left Kafka's retention"));
         assertThat(text(robot, "#trace-selected-problem")).startsWith(own.topics.payments() + "/");
+    }
+
+    @Test
+    void maskedEntitiesIdsAndValuesShowMaskedOnTheScreenInTooltipsAndInTheImpactExport(FxRobot robot, EmbeddedKafka broker) throws Exception {
+        String all = feed.topics.prefix() + "*";
+        // A team hashing the card wherever it is, and masking payment ids, decision ids and the velocity counts.
+        new GovernanceStore(home, broker.clusterId()).update(g -> g
+                .withRule(new MaskRule(all, MaskRule.Part.HEADER, "$.ce_subject", MaskAction.HASH))
+                .withRule(new MaskRule(all, MaskRule.Part.KEY, "$", MaskAction.HASH))
+                .withRule(new MaskRule(all, MaskRule.Part.VALUE, "$..card", MaskAction.HASH))
+                .withRule(new MaskRule(all, MaskRule.Part.VALUE, "$..entity", MaskAction.HASH))
+                .withRule(new MaskRule(feed.topics.payments(), MaskRule.Part.HEADER, "$.ce_id", MaskAction.MASK))
+                .withRule(new MaskRule(feed.topics.payments(), MaskRule.Part.VALUE, "$.payment_id", MaskAction.MASK))
+                .withRule(new MaskRule(feed.topics.decisions(), MaskRule.Part.HEADER, "$.ce_id", MaskAction.MASK))
+                .withRule(new MaskRule(feed.topics.decisions(), MaskRule.Part.VALUE, "$.decision_id", MaskAction.MASK))
+                .withRule(new MaskRule(feed.topics.txnVelocity(), MaskRule.Part.VALUE, "$.txn_count", MaskAction.MASK)));
+        Set<String> hidden = new java.util.TreeSet<>();
+        feed.truth.decisions().forEach(d -> hidden.addAll(List.of(d.entity(), d.id())));
+        feed.truth.events().forEach(e -> hidden.addAll(List.of(e.entity(), e.id())));
+        connectAndIndex(robot, broker);
+        GroundTruth.Decision decision = feed.truth.decisions().stream().filter(GroundTruth.Decision::hasUsedList)
+                .filter(d -> d.usedFeatureIds().stream().anyMatch(f -> !feature(f).derivedFrom().isEmpty())).findFirst().orElseThrow();
+
+        robot.clickOn("#nav-trace");
+        robot.interact(() -> robot.lookup("#trace-decision-id").queryAs(TextField.class).setText(decision.id()));
+        robot.clickOn("#trace-button");
+        waitUntil(() -> text(robot, "#trace-summary").startsWith("**** · "));
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(text(robot, "#trace-summary")).contains(" · hash:");
+        List<String> shown = textsOnScreen(robot, "#trace-graph-scroll", "#trace-timeline", "#trace-summary", "#trace-flags");
+        assertThat(shown).isNotEmpty();
+        hidden.forEach(value -> assertThat(shown).as("masked " + value).noneMatch(text -> text.contains(value)));
+        List<String> velocity = java.util.stream.IntStream.range(0, decision.usedFeatureIds().size())
+                .mapToObj(i -> cardTexts(robot, "#card-feature-" + i)).filter(card -> card.get(0).contains("txn_velocity_5m"))
+                .map(card -> card.get(card.size() - 1)).toList();
+        assertThat(velocity).isNotEmpty().allMatch(detail -> detail.startsWith("value **** "));
+        assertThat(cardTexts(robot, "#card-decision")).contains("****");
+
+        javafx.scene.shape.Circle dot = robot.lookup(".timeline-event").queryAs(javafx.scene.shape.Circle.class);
+        robot.moveTo(dot);
+        waitUntil(() -> dot.getProperties().get("javafx.scene.control.Tooltip") != null);
+        String tooltip = ((javafx.scene.control.Tooltip) dot.getProperties().get("javafx.scene.control.Tooltip")).getText();
+        assertThat(tooltip).startsWith("event **** at ");
+
+        robot.clickOn("#card-feature-0");
+        robot.clickOn("#trace-who-else");
+        waitUntil(() -> !robot.lookup("#impact-decisions").queryTableView().getItems().isEmpty());
+        var rows = robot.lookup("#impact-decisions").queryTableView();
+        assertThat(rows.getItems()).allMatch(row -> ((io.feedlens.lineage.store.DecisionUse) row).decisionId().equals("****"));
+        Path csv = folder.resolve("impact-" + System.nanoTime() + ".csv");
+        var exported = new java.util.concurrent.atomic.AtomicReference<java.util.concurrent.CompletableFuture<Integer>>();
+        robot.interact(() -> exported.set(workbench.impact().exportCsv(csv)));
+        assertThat(exported.get().get(30, TimeUnit.SECONDS)).isPositive();
+        String written = Files.readString(csv);
+        assertThat(written.lines().skip(1)).isNotEmpty().allMatch(line -> line.startsWith("****,"));
+        hidden.forEach(value -> assertThat(written).as("masked " + value).doesNotContain(value));
+
+        // A decision opened from the masked list is traced by its id, and shown as the list showed it.
+        robot.doubleClickOn(robot.from(rows).lookup(".table-row-cell").nth(0).queryAs(Node.class));
+        waitUntil(() -> text(robot, "#trace-summary").startsWith("**** · ") && robot.lookup("#trace-decision-id").queryAs(TextField.class).getText().equals("****"));
+    }
+
+    /** The text of every label and text shape under these nodes: what the user sees there. */
+    private static List<String> textsOnScreen(FxRobot robot, String... roots) {
+        List<String> texts = new java.util.ArrayList<>();
+        java.util.function.Predicate<Node> showsText = n -> n instanceof javafx.scene.control.Labeled || n instanceof javafx.scene.text.Text;
+        for (String root : roots) {
+            robot.from(robot.lookup(root).queryAll()).lookup(showsText)
+                    .queryAll().forEach(n -> texts.add(n instanceof javafx.scene.control.Labeled labeled ? labeled.getText()
+                            : ((javafx.scene.text.Text) n).getText()));
+        }
+        return texts;
     }
 
     private void connectAndIndex(FxRobot robot, EmbeddedKafka broker) throws Exception {
