@@ -43,6 +43,11 @@ public final class TraceViewModel {
     private final Executor ui;
     private final java.util.function.Supplier<RecordDecoder> decoder;
     private final StringProperty decisionId = new SimpleStringProperty("");
+    /** A decision opened from a list that shows its id masked: the id field shows the mask, Enter must still find it. */
+    private PickedMasked pickedMasked;
+
+    private record PickedMasked(String id, String shownAs) {
+    }
     private final ReadOnlyObjectWrapper<Trace> trace = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<Map<RecordCoordinates, FetchedRecord>> fetched = new ReadOnlyObjectWrapper<>(Map.of());
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("Type a decision id and press Enter.");
@@ -91,8 +96,14 @@ public final class TraceViewModel {
 
     // Commands
 
+    /** Enter in the id field: the field's text, or again the decision last picked masked while its mask still stands there. */
     public void trace() {
-        trace(decisionId.get());
+        String typed = decisionId.get();
+        if (pickedMasked != null && typed.equals(pickedMasked.shownAs())) {
+            trace(pickedMasked.id(), pickedMasked.shownAs());
+        } else {
+            trace(typed);
+        }
     }
 
     /** Traces a decision from the index and fetches the records it shows from Kafka. */
@@ -107,6 +118,7 @@ public final class TraceViewModel {
     public void trace(String id, String shownAs) {
         String wanted = id == null ? "" : id.strip();
         String said = shownAs == null ? wanted : shownAs;
+        pickedMasked = shownAs == null ? null : new PickedMasked(wanted, shownAs);
         decisionId.set(said);
         if (wanted.isEmpty()) {
             message.set("Type a decision id and press Enter.");

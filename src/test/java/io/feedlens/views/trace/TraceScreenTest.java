@@ -266,6 +266,17 @@ class TraceScreenTest {
         // A decision opened from the masked list is traced by its id, and shown as the list showed it.
         robot.doubleClickOn(robot.from(rows).lookup(".table-row-cell").nth(0).queryAs(Node.class));
         waitUntil(() -> text(robot, "#trace-summary").startsWith("**** · ") && robot.lookup("#trace-decision-id").queryAs(TextField.class).getText().equals("****"));
+        waitUntil(() -> text(robot, "#trace-message").startsWith("Traced in "));
+
+        // Enter in the id field while the mask stands there traces that decision again, not a decision called "****".
+        List<String> said = new java.util.concurrent.CopyOnWriteArrayList<>();
+        robot.interact(() -> robot.lookup("#trace-message").queryAs(javafx.scene.control.Label.class).textProperty()
+                .addListener((property, before, now) -> said.add(now)));
+        robot.clickOn("#trace-decision-id").type(javafx.scene.input.KeyCode.ENTER);
+        waitUntil(() -> said.size() >= 2);
+        assertThat(said.get(0)).isEqualTo("Tracing ****…");
+        assertThat(said.get(1)).startsWith("Traced in ");
+        assertThat(text(robot, "#trace-summary")).startsWith("**** · ");
     }
 
     /** The text of every label and text shape under these nodes: what the user sees there. */
