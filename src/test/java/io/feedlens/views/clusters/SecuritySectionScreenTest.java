@@ -66,16 +66,21 @@ class SecuritySectionScreenTest {
         SecretVault.lock();
     }
 
-    @Test
-    void saslSslWithScramAndAnEnvReferenceIsSavedAsTheReference(FxRobot robot) throws Exception {
-        robot.clickOn("#profile-name").write("Prod SCRAM");
+    /** Fills the form as a person would for a SASL_SSL + SCRAM-SHA-512 connection, and presses Save. */
+    private void saveScramProfile(FxRobot robot, String name, String user, String password) {
+        robot.clickOn("#profile-name").write(name);
         robot.clickOn("#bootstrap-servers").write("kafka-1.example:9094");
         openSecurity(robot);
         choose(robot, "#security-protocol", "SASL_SSL");
         choose(robot, "#sasl-mechanism", "SCRAM-SHA-512");
-        robot.clickOn("#sasl-username").write("svc-feedlens");
-        robot.clickOn("#sasl-password").write("${env:KAFKA_PASSWORD}");
+        robot.clickOn("#sasl-username").write(user);
+        robot.clickOn("#sasl-password").write(password);
         robot.clickOn("#save-profile");
+    }
+
+    @Test
+    void saslSslWithScramAndAnEnvReferenceIsSavedAsTheReference(FxRobot robot) throws Exception {
+        saveScramProfile(robot, "Prod SCRAM", "svc-feedlens", "${env:KAFKA_PASSWORD}");
 
         waitUntil(() -> listed(robot).contains("Prod SCRAM"));
         assertThat(text(robot, "#clusters-problem")).isEmpty();
@@ -97,14 +102,7 @@ class SecuritySectionScreenTest {
 
     @Test
     void aTypedPasswordIsRefusedWhileLockedAndStoredEncryptedAfterUnlocking(FxRobot robot) throws Exception {
-        robot.clickOn("#profile-name").write("Typed");
-        robot.clickOn("#bootstrap-servers").write("kafka-1.example:9094");
-        openSecurity(robot);
-        choose(robot, "#security-protocol", "SASL_SSL");
-        choose(robot, "#sasl-mechanism", "SCRAM-SHA-512");
-        robot.clickOn("#sasl-username").write("alice");
-        robot.clickOn("#sasl-password").write(TYPED_PASSWORD);
-        robot.clickOn("#save-profile");
+        saveScramProfile(robot, "Typed", "alice", TYPED_PASSWORD);
 
         waitUntil(() -> text(robot, "#clusters-problem").contains("plain text"));
         assertThat(text(robot, "#clusters-problem")).doesNotContain(TYPED_PASSWORD);
