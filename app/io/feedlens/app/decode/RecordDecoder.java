@@ -32,6 +32,8 @@ public final class RecordDecoder {
     public static final String KEY_SCHEMA_ID_HEADER = "__key_schema_id";
 
     private static final Logger log = LoggerFactory.getLogger(RecordDecoder.class);
+    private static final HeaderName VALUE_SCHEMA_ID = new HeaderName(VALUE_SCHEMA_ID_HEADER);
+    private static final HeaderName KEY_SCHEMA_ID = new HeaderName(KEY_SCHEMA_ID_HEADER);
 
     private final DecoderSettings settings;
     private final AvroPayloads avro;
@@ -120,11 +122,12 @@ public final class RecordDecoder {
      * same route {@link #decodeValue} would take, a {@link Format#JSON} result whose tree holds just those top-level
      * fields (the whole document is still checked to be valid JSON, so {@code ok()} is what the full decode says).
      * Null when that is not certain — other formats, broken JSON — and the caller should decode in full (null rather
-     * than an Optional: this runs once per record of a search).
+     * than an Optional: this runs once per record of a search). Null too where masking rules cover the topic: a filter
+     * must see the masked value, as a person does, and masking works on the whole decoded tree.
      */
     public Decoded decodeValueFields(String topic, byte[] bytes, Headers headers, Set<String> fields) {
         if (bytes == null || bytes.length > Math.min(settings.maxDecodeBytes(), DecoderSettings.DEFAULT_MAX_DECODE_BYTES)
-                || !TextPayloads.opensObject(bytes)) {
+                || !TextPayloads.opensObject(bytes) || mask.covers(topic)) {
             return null;
         }
         TopicDecoding chosen = settings.forTopic(topic, false);
@@ -322,7 +325,7 @@ public final class RecordDecoder {
 
     /** A schema id a producer put in a header: 4 bytes big-endian, or the id as text. */
     private static Integer schemaIdHeader(Headers headers, boolean key) {
-        Header header = headers == null ? null : headers.lastHeader(key ? KEY_SCHEMA_ID_HEADER : VALUE_SCHEMA_ID_HEADER);
+        Header header = (key ? KEY_SCHEMA_ID : VALUE_SCHEMA_ID).lastIn(headers);
         if (header == null || header.value() == null) {
             return null;
         }

@@ -53,18 +53,22 @@ public final class RecordFilter {
     private final String contains;
     /** The top-level value fields the expression reads, when that is all it reads of the value; null: the whole value. */
     private final Set<String> valueFields;
+    /** The expression when it is one comparison of a value field with a number, answered without CEL; else null. */
+    private final FieldComparison comparison;
 
-    private RecordFilter(String expression, CelRuntime.Program program, String contains, Set<String> valueFields) {
+    private RecordFilter(String expression, CelRuntime.Program program, String contains, Set<String> valueFields,
+                         FieldComparison comparison) {
         this.expression = expression;
         this.program = program;
         this.contains = contains;
         // "contains" reads the whole value's text.
         this.valueFields = contains == null ? valueFields : null;
+        this.comparison = comparison;
     }
 
     /** Every record matches. */
     public static RecordFilter all() {
-        return new RecordFilter("", null, null, Set.of());
+        return new RecordFilter("", null, null, Set.of(), null);
     }
 
     /**
@@ -74,16 +78,26 @@ public final class RecordFilter {
     public static RecordFilter of(String expression, String contains) throws FilterProblem {
         String text = contains == null || contains.isBlank() ? null : contains.toLowerCase(Locale.ROOT);
         if (expression == null || expression.isBlank()) {
-            return new RecordFilter("", null, text, Set.of());
+            return new RecordFilter("", null, text, Set.of(), null);
         }
         try {
             CelAbstractSyntaxTree ast = COMPILER.compile(expression).getAst();
-            return new RecordFilter(expression, RUNTIME.createProgram(ast), text, ValueFields.read(ast));
+            return new RecordFilter(expression, RUNTIME.createProgram(ast), text, ValueFields.read(ast), FieldComparison.read(ast));
         } catch (CelValidationException e) {
             throw problem(expression, e);
         } catch (CelEvaluationException e) {
             throw new FilterProblem("The filter cannot run: " + e.getMessage(), 0, 0);
         }
+    }
+
+    /** This filter with every record left to CEL: what the shortcut for one field comparison is tested against. */
+    RecordFilter interpretedOnly() {
+        return new RecordFilter(expression, program, contains, valueFields, null);
+    }
+
+    /** Whether records are answered without CEL where the value allows it (see {@link FieldComparison}). */
+    boolean comparesWithoutCel() {
+        return comparison != null;
     }
 
     public String expression() {
@@ -106,6 +120,10 @@ public final class RecordFilter {
         }
         if (program == null) {
             return true;
+        }
+        Boolean answer = comparison == null ? null : comparison.test(valueSeen(record));
+        if (answer != null) {
+            return answer;
         }
         try {
             return Boolean.TRUE.equals(program.eval(variables(record)));

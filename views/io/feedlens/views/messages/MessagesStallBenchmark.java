@@ -1,9 +1,9 @@
 package io.feedlens.views.messages;
 
 import java.io.PrintWriter;
-import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
@@ -32,6 +32,9 @@ public final class MessagesStallBenchmark implements Benchmark {
 
     private static final String TOPIC = "bench.messages";
     private static final long IDLE_MILLIS = 5_000;
+    /** The live tail: 5,000 records a second must not stall the FX thread either. */
+    private static final int TAIL_PER_SECOND = 5_000;
+    private static final Duration TAIL_LENGTH = Duration.ofSeconds(10);
 
     private final int records;
 
@@ -78,6 +81,7 @@ public final class MessagesStallBenchmark implements Benchmark {
             Stalls first = search(probe, model, out);
             Stalls second = search(probe, model, out);
             Stalls worse = first.worst() >= second.worst() ? first : second;
+            tail(probe, model, broker, out);
             return new BenchResult(name(), "worst FX stall while searching", worse.worst(), "worst FX stall idle", idle.worst(), "ms");
         } finally {
             if (stage[0] != null) {
@@ -91,16 +95,17 @@ public final class MessagesStallBenchmark implements Benchmark {
     }
 
     /**
-     * The pulse gaps of one stretch of time — the largest, the 99th percentile, how many — and the FX thread's own CPU
-     * time per second of it: on a shared machine a gap also holds the time other processes had the cores, the CPU
-     * time is the FX thread's work alone.
+     * The pulse gaps of one stretch of time — the largest, the 99th percentile, how many — and what else went on in it
+     * (see {@link StretchClock}): on a shared machine a gap also holds the time other processes had the cores.
      */
-    private record Stalls(double worst, double p99, int pulses, double fxCpuMillisPerSecond) {
+    private record Stalls(double worst, double p99, int pulses, StretchClock.Spent spent) {
 
         @Override
         public String toString() {
-            return String.format("worst gap %6.1f ms, p99 %5.1f ms over %,d pulses; FX thread busy %3.0f ms/s",
-                    worst, p99, pulses, fxCpuMillisPerSecond);
+            return String.format("worst gap %6.1f ms, p99 %5.1f ms over %,d pulses; FX thread busy %3.0f ms/s, renderer %3.0f ms/s;"
+                            + " GC paused %,d ms in %d pauses (longest %d ms)",
+                    worst, p99, pulses, spent.fxMillisPerSecond(), spent.rendererMillisPerSecond(), spent.pauseMillis(),
+                    spent.pauses(), spent.longestPauseMillis());
         }
     }
 
@@ -114,9 +119,9 @@ public final class MessagesStallBenchmark implements Benchmark {
     }
 
     private static Stalls idle(FxStallProbe probe) throws Exception {
-        Timing timing = begin(probe);
+        StretchClock clock = begin(probe);
         Thread.sleep(IDLE_MILLIS);
-        return stop(probe, timing);
+        return stop(probe, clock);
     }
 
     /** "From offset 0" with no filter: every record matches, the table keeps its 10,000, the scan counts on. */
@@ -130,8 +135,29 @@ public final class MessagesStallBenchmark implements Benchmark {
         return stalls;
     }
 
+    /** A live tail on the topic while a producer writes {@link #TAIL_PER_SECOND} payments a second to it. */
+    private static Stalls tail(FxStallProbe probe, MessagesViewModel model, EmbeddedKafka broker, PrintWriter out) throws Exception {
+        onFx(() -> {
+            model.modeProperty().set(BrowseMode.LIVE_TAIL);
+            return model.start();
+        });
+        // The tail's consumer joins at the end of each partition before the feed starts.
+        Thread.sleep(1_000);
+        StretchClock clock = begin(probe);
+        long written = PaymentsTopic.writeSteadily(broker, TOPIC, TAIL_PER_SECOND, TAIL_LENGTH);
+        Stalls stalls = stop(probe, clock);
+        String figures = onFx(() -> {
+            String shown = model.figuresProperty().get() + " · " + model.shownTextProperty().get();
+            model.stop();
+            return shown;
+        });
+        out.printf("live tail, %,d records/s: %s; %,d written (%s)%n", TAIL_PER_SECOND, stalls, written, figures);
+        out.flush();
+        return stalls;
+    }
+
     private static Stalls run(FxStallProbe probe, MessagesViewModel model, FxRun work) throws Exception {
-        Timing timing = begin(probe);
+        StretchClock clock = begin(probe);
         onFx(() -> {
             work.begin(model);
             return null;
@@ -143,26 +169,20 @@ public final class MessagesStallBenchmark implements Benchmark {
             }
             Thread.sleep(50);
         }
-        return stop(probe, timing);
+        return stop(probe, clock);
     }
 
-    /** When a measured stretch began: wall clock, and the FX thread's CPU clock. */
-    private record Timing(long wallNanos, long fxCpuNanos) {
-    }
-
-    private static Timing begin(FxStallProbe probe) throws Exception {
+    private static StretchClock begin(FxStallProbe probe) throws Exception {
         return onFx(() -> {
             probe.start();
-            return new Timing(System.nanoTime(), ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime());
+            return new StretchClock();
         });
     }
 
-    private static Stalls stop(FxStallProbe probe, Timing since) throws Exception {
+    private static Stalls stop(FxStallProbe probe, StretchClock since) throws Exception {
         return onFx(() -> {
             probe.stop();
-            double seconds = (System.nanoTime() - since.wallNanos()) / 1e9;
-            double cpuMillis = (ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - since.fxCpuNanos()) / 1e6;
-            return new Stalls(probe.worstGapMillis(), probe.gapPercentileMillis(99), probe.pulses(), cpuMillis / seconds);
+            return new Stalls(probe.worstGapMillis(), probe.gapPercentileMillis(99), probe.pulses(), since.spent());
         });
     }
 

@@ -41,6 +41,12 @@ public final class MessagesViewModel {
 
     public static final int DEFAULT_MAX_ROWS = 10_000;
     private static final int RECENT_KEPT = 10;
+    /**
+     * How often at most a live tail whose table is full moves on. Each move changes every visible row, which cost the
+     * FX thread and the renderer a third of a core at ten moves a second under a 5,000 records/s tail
+     * (docs/benchmarks.md); nobody reads rows that pass at that speed, and the queue keeps the newest meanwhile.
+     */
+    private static final long FULL_TAIL_MOVES_EVERY_NANOS = 250_000_000L;
 
     private final Supplier<MessageSource> source;
     private final Executor ui;
@@ -67,6 +73,7 @@ public final class MessagesViewModel {
     private final ExportViewModel export;
     private ZoneId zone = ZoneId.systemDefault();
     private Run current;
+    private long lastTailMove;
 
     /** What one search or tail is: its queue, its figures, and how to stop it. Replaced whole by the next one. */
     private record Run(BrowseMode mode, MatchQueue queue, Supplier<ScanProgress> progress, Runnable stop) {
@@ -200,6 +207,10 @@ public final class MessagesViewModel {
         if (current == null) {
             return;
         }
+        boolean fullTail = current.queue().keepsNewest() && rows.size() >= maxRows.get();
+        if (fullTail && running.get() && System.nanoTime() - lastTailMove < FULL_TAIL_MOVES_EVERY_NANOS) {
+            return;
+        }
         List<DecodedRecord> arrived = current.queue().takeAll();
         if (arrived.isEmpty()) {
             return;
@@ -209,6 +220,7 @@ public final class MessagesViewModel {
             rows.addAll(arrived);
         } else if (current.queue().keepsNewest()) {
             rows.setAll(newestRows(arrived));
+            lastTailMove = System.nanoTime();
         } else if (room > 0) {
             rows.addAll(arrived.subList(0, room));
         }

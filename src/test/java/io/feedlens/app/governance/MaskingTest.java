@@ -10,6 +10,9 @@ import io.feedlens.app.decode.Decoded;
 import io.feedlens.app.decode.DecodedRecord;
 import io.feedlens.app.decode.DecoderSettings;
 import io.feedlens.app.decode.RecordDecoder;
+import io.feedlens.app.search.CandidateRecord;
+import io.feedlens.app.search.FilterProblem;
+import io.feedlens.app.search.RecordFilter;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.junit.jupiter.api.Test;
@@ -48,6 +51,19 @@ class MaskingTest {
                 .contains("\"number\":\"****\"", "\"holder\":\"Ada Lovelace\"", "\"qty\":2", "\"amount\":12.5")
                 .containsPattern("\"iban\":\"hash:[0-9a-f]{16}\"");
         assertThat(decode(decoder, "orders", PAYMENT).value().tree().toString()).as("another topic").contains("4111-1111-1111-1111");
+    }
+
+    @Test
+    void aSearchFiltersOnTheMaskedValueAsAPersonSeesIt() throws FilterProblem {
+        RecordDecoder decoder = decoder(rule("payments", "$.card", MaskAction.MASK), rule("payments", "$.amount", MaskAction.MASK));
+        ConsumerRecord<byte[], byte[]> raw = new ConsumerRecord<>("payments", 0, 0L, "k-1".getBytes(StandardCharsets.UTF_8),
+                PAYMENT.getBytes(StandardCharsets.UTF_8));
+
+        // These read only a field or two of the value, which a search reads without building the rest of it.
+        assertThat(RecordFilter.of("value.card.number == '4111-1111-1111-1111'", null).test(CandidateRecord.of(raw, decoder), () -> { }))
+                .as("a hidden card number cannot be probed").isFalse();
+        assertThat(RecordFilter.of("value.amount > 10", null).test(CandidateRecord.of(raw, decoder), () -> { })).isFalse();
+        assertThat(RecordFilter.of("value.card == '****'", null).test(CandidateRecord.of(raw, decoder), () -> { })).isTrue();
     }
 
     @Test

@@ -138,6 +138,49 @@ class MessagesViewModelTest {
     }
 
     @Test
+    void aLiveTailTableShowsTheNewestRowsInArrivalOrder(EmbeddedKafka broker) throws Exception {
+        String topic = "vm-tail-" + UUID.randomUUID();
+        write(broker, topic, 0);
+        MessagesViewModel model = model(new MessageSource(Map.of("bootstrap.servers", broker.bootstrapServers()), DECODER));
+        model.topicProperty().set(topic);
+        model.maxRowsProperty().set(4);
+        model.modeProperty().set(BrowseMode.LIVE_TAIL);
+        assertThat(model.start()).isTrue();
+        Thread.sleep(1_500);
+
+        // One record at a time and then a burst: the table drops its oldest rows as the newest come, or all of them.
+        for (int n = 0; n < 6; n++) {
+            int sent = n;
+            send(broker, topic, sent, sent + 1);
+            waitFor(() -> drained(model) > 0 && lastN(model) == sent);
+        }
+        send(broker, topic, 6, 20);
+        waitFor(() -> drained(model) > 0 && lastN(model) == 19);
+        model.stop();
+
+        assertThat(model.rows()).extracting(r -> r.value().tree().path("n").asInt()).containsExactly(16, 17, 18, 19);
+    }
+
+    private static int drained(MessagesViewModel model) {
+        model.drain();
+        return model.rows().size();
+    }
+
+    private static int lastN(MessagesViewModel model) {
+        return model.rows().get(model.rows().size() - 1).value().tree().path("n").asInt();
+    }
+
+    /** Records {"n": from} … {"n": to - 1} to partition 0 of an existing topic. */
+    private static void send(EmbeddedKafka broker, String topic, int from, int to) {
+        Map<String, Object> client = Map.of("bootstrap.servers", broker.bootstrapServers());
+        try (var producer = new KafkaProducer<>(client, new StringSerializer(), new StringSerializer())) {
+            for (int n = from; n < to; n++) {
+                producer.send(new ProducerRecord<>(topic, 0, System.currentTimeMillis() - 60_000, "k" + n, "{\"n\":" + n + "}"));
+            }
+        }
+    }
+
+    @Test
     void shownTextSaysHowRowsRelateToMatches() {
         assertThat(MessagesViewModel.shownText(BrowseMode.FROM_OFFSET, 10_000, 123_456)).isEqualTo("showing first 10,000 of 123,456 matches");
         assertThat(MessagesViewModel.shownText(BrowseMode.LIVE_TAIL, 10_000, 20_000)).isEqualTo("showing newest 10,000 of 20,000 matches");
