@@ -16,7 +16,8 @@ import org.slf4j.LoggerFactory;
 /** The JavaFX application: one window holding the {@link Workbench}. Started by {@link FeedLensCommand}. */
 public final class FeedLensApp extends Application {
 
-    private static final Logger log = LoggerFactory.getLogger(FeedLensApp.class);
+    /** Not static: JavaFX initialises this class on the launching thread, which must not wait for logging's set-up. */
+    private final Logger log = LoggerFactory.getLogger(FeedLensApp.class);
 
     /** Set by {@link FeedLensCommand} before launch, because JavaFX makes this class itself. */
     static volatile DesktopOptions options = DesktopOptions.plain();
@@ -42,7 +43,10 @@ public final class FeedLensApp extends Application {
         }
         boolean reconnect = !asked.demo() && asked.screenshot() == null;
         StartupClock.reportFirstLayout(scene, "FeedLens", () -> {
-            workbench.windowShown();
+            var built = workbench.windowShown();
+            if (asked.quitWhenShown()) {
+                built.thenRunAsync(Platform::exit, FxThread.INSTANCE);
+            }
             // After the window shows; the last cluster waits for the answer, since its password may be one of those secrets.
             var answered = asked.screenshot() == null ? workbench.askPassphraseAtStart(stage) : CompletableFuture.completedFuture(false);
             if (reconnect) {

@@ -1,6 +1,7 @@
 package io.feedlens.views;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 import io.feedlens.app.DataFolder;
@@ -28,11 +29,17 @@ import picocli.CommandLine.ScopeType;
 
 /** {@code feedlens [--demo] [--screenshot FILE]} opens the window; the subcommands run headless. */
 @Command(name = "feedlens", mixinStandardHelpOptions = true, versionProvider = FeedLensVersion.class,
-        description = "FeedLens: a desktop workbench for live AI feature feeds on Kafka.",
-        subcommands = {ClusterCommand.class, SearchCommand.class, SchemasCommand.class, GroupsCommand.class, DemoCommand.class, BenchCommand.class,
-                IndexCommand.class, TraceCommand.class, ImpactCommand.class, LineageCommand.class, ReportCommand.class,
-                VerifyCommand.class, AclsCommand.class, ProfilesCommand.class, GovernanceCommand.class, MaskingCommand.class})
+        description = "FeedLens: a desktop workbench for live AI feature feeds on Kafka.")
 public final class FeedLensCommand implements Callable<Integer> {
+
+    /**
+     * The headless subcommands, in the order help lists them. Not in the annotation: picocli would then build the
+     * model of every one (reflection over all their options) on every launch, the desktop's included; {@link Main}
+     * adds them only when the arguments ask for one.
+     */
+    static final List<Class<?>> HEADLESS = List.of(ClusterCommand.class, SearchCommand.class, SchemasCommand.class, GroupsCommand.class,
+            DemoCommand.class, BenchCommand.class, IndexCommand.class, TraceCommand.class, ImpactCommand.class, LineageCommand.class,
+            ReportCommand.class, VerifyCommand.class, AclsCommand.class, ProfilesCommand.class, GovernanceCommand.class, MaskingCommand.class);
 
     @Option(names = "--demo", description = "Start the embedded demo cluster with its live feed and connect to it.")
     boolean demo;
@@ -64,6 +71,10 @@ public final class FeedLensCommand implements Callable<Integer> {
         }
     }
 
+    @Option(names = "--quit-when-shown", hidden = true,
+            description = "Quit once the window is shown and every screen built (the packaging's class-data training run).")
+    boolean quitWhenShown;
+
     @Option(names = DataFolder.FLAG, paramLabel = "DIR", scope = ScopeType.INHERIT,
             description = "Where FeedLens keeps profiles, logs and the demo cluster (default ~/.local/share/feedlens, or $FEEDLENS_HOME).")
     Path dataDir;
@@ -77,11 +88,24 @@ public final class FeedLensCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         JAVAFX_STARTUP.setLevel(java.util.logging.Level.SEVERE);
-        FeedLensApp.options = new DesktopOptions(demo, screenshot, screen, trace, theme);
-        // Reading the kept state loads Jackson (a few hundred ms of class loading) on another core while JavaFX starts;
-        // the window then reads the profiles and the state with Jackson ready. The result here is not needed.
-        io.feedlens.app.Background.run(() -> new io.feedlens.views.desktop.DesktopStateFile(DataFolder.path()).load());
+        FeedLensApp.options = new DesktopOptions(demo, screenshot, screen, trace, theme, quitWhenShown);
+        warmUpWhileJavaFxStarts(DataFolder.path());
         Application.launch(FeedLensApp.class);
         return FeedLensApp.exitCode;
+    }
+
+    /**
+     * Does on the spare core, while JavaFX starts its toolkit, the first-time work the window would otherwise wait
+     * for: setting up logging, and Jackson's first use (a few hundred ms of class loading) by the very readers the
+     * window calls next, the profiles and the kept state. The window reads them again, by then in a few ms; the
+     * results here are not needed. The FX thread never waits for these: a logger asked for while logging is being set
+     * up stands in until it is (SLF4J), and a class another thread is loading is simply shared.
+     */
+    static void warmUpWhileJavaFxStarts(Path dataFolder) {
+        io.feedlens.app.Background.run(org.slf4j.LoggerFactory::getILoggerFactory);
+        io.feedlens.app.Background.run(() -> {
+            new io.feedlens.app.profiles.ProfileStore(dataFolder).load();
+            new io.feedlens.views.desktop.DesktopStateFile(dataFolder).load();
+        });
     }
 }

@@ -137,10 +137,13 @@ public final class Workbench implements AutoCloseable {
         return model;
     }
 
-    /** Starts the warm-ups that wait for the window, so they do not slow its first showing. */
-    public void windowShown() {
+    /**
+     * Starts the warm-ups that wait for the window, so they do not slow its first showing; completes when the
+     * remaining screens are built.
+     */
+    public java.util.concurrent.CompletableFuture<Void> windowShown() {
         messages.warmUpFilter();
-        window.buildRemainingScreens();
+        return window.buildRemainingScreens();
     }
 
     /**

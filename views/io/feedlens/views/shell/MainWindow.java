@@ -6,6 +6,7 @@ import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 
 import javafx.application.Platform;
@@ -94,21 +95,28 @@ public final class MainWindow extends BorderPane {
         return List.copyOf(built.values());
     }
 
-    /** Builds the screens not opened yet, one per pulse, so the window keeps painting and later clicks are instant. */
-    public void buildRemainingScreens() {
+    /**
+     * Builds the screens not opened yet, one per pulse, so the window keeps painting and later clicks are instant;
+     * completes when the last one is built.
+     */
+    public CompletableFuture<Void> buildRemainingScreens() {
         Deque<String> waiting = new ArrayDeque<>(builders.keySet());
         waiting.removeAll(built.keySet());
-        buildNext(waiting);
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        buildNext(waiting, done);
+        return done;
     }
 
-    private void buildNext(Deque<String> waiting) {
+    private void buildNext(Deque<String> waiting, CompletableFuture<Void> done) {
         String next = waiting.poll();
-        if (next != null) {
-            Platform.runLater(() -> {
-                screen(next);
-                buildNext(waiting);
-            });
+        if (next == null) {
+            done.complete(null);
+            return;
         }
+        Platform.runLater(() -> {
+            screen(next);
+            buildNext(waiting, done);
+        });
     }
 
     /** Shows the screen with this title, as a click on its navigation button would. */
