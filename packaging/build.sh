@@ -54,7 +54,9 @@ modules=java.base,java.compiler,java.desktop,java.logging,java.management,java.n
 modules=$modules,java.security.sasl,java.sql,java.xml,jdk.crypto.ec,jdk.jfr,jdk.management,jdk.security.auth
 modules=$modules,jdk.unsupported,jdk.zipfs,jdk.charsets,jdk.localedata
 echo "jlink: a Java runtime with $modules"
-jlink --add-modules "$modules" --strip-debug --no-header-files --no-man-pages --compress=2 --output "$out/runtime"
+# --generate-cds-archive: the runtime's own class-data archive, which the app's archive below builds on.
+jlink --add-modules "$modules" --strip-debug --no-header-files --no-man-pages --compress=2 --generate-cds-archive \
+  --output "$out/runtime"
 
 icon=views/io/feedlens/views/shell/feedlens.png
 common=(--name FeedLens --app-version "$version" --vendor FeedLens
@@ -67,11 +69,14 @@ jpackage --type app-image "${common[@]}"
 # A desktop entry inside the app image for a copy in /opt/FeedLens (README); the .deb installs its own.
 sed -e "s|@LAUNCHER@|/opt/feedlens/bin/FeedLens|" -e "s|@ICON@|/opt/feedlens/lib/FeedLens.png|" \
   packaging/feedlens.desktop > "$out/FeedLens/lib/feedlens.desktop"
+packaging/class-data.sh "$out/FeedLens"
 echo "App image: $out/FeedLens (run $out/FeedLens/bin/FeedLens)"
 
 if ! $app_image_only; then
   echo "jpackage: .deb"
-  jpackage --type deb "${common[@]}" --install-dir /opt --linux-package-name feedlens \
+  jpackage --type deb --app-image "$out/FeedLens" --name FeedLens --app-version "$version" --vendor FeedLens \
+    --description "Desktop workbench for live AI feature feeds on Kafka" --icon "$icon" --dest "$out" \
+    --install-dir /opt --linux-package-name feedlens \
     --linux-shortcut --linux-menu-group "Development" --linux-app-category devel \
     --linux-deb-maintainer "feedlens@example.org"
   echo "Debian package: $(ls "$out"/feedlens_*.deb)"

@@ -1,45 +1,22 @@
 package io.feedlens.views;
 
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.Callable;
 
 import io.feedlens.app.DataFolder;
 import io.feedlens.app.FeedLensVersion;
-import io.feedlens.app.cli.AclsCommand;
-import io.feedlens.app.cli.BenchCommand;
-import io.feedlens.app.cli.ClusterCommand;
-import io.feedlens.app.cli.DemoCommand;
-import io.feedlens.app.cli.GovernanceCommand;
-import io.feedlens.app.cli.GroupsCommand;
-import io.feedlens.app.cli.ImpactCommand;
-import io.feedlens.app.cli.IndexCommand;
-import io.feedlens.app.cli.LineageCommand;
-import io.feedlens.app.cli.MaskingCommand;
-import io.feedlens.app.cli.ReportCommand;
-import io.feedlens.app.cli.ProfilesCommand;
-import io.feedlens.app.cli.SchemasCommand;
-import io.feedlens.app.cli.SearchCommand;
-import io.feedlens.app.cli.TraceCommand;
-import io.feedlens.app.cli.VerifyCommand;
 import javafx.application.Application;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
 
-/** {@code feedlens [--demo] [--screenshot FILE]} opens the window; the subcommands run headless. */
+/**
+ * {@code feedlens [--demo] [--screenshot FILE]} opens the window; the subcommands ({@link CommandFactory#HEADLESS}) run
+ * headless.
+ */
 @Command(name = "feedlens", mixinStandardHelpOptions = true, versionProvider = FeedLensVersion.class,
         description = "FeedLens: a desktop workbench for live AI feature feeds on Kafka.")
 public final class FeedLensCommand implements Callable<Integer> {
-
-    /**
-     * The headless subcommands, in the order help lists them. Not in the annotation: picocli would then build the
-     * model of every one (reflection over all their options) on every launch, the desktop's included; {@link Main}
-     * adds them only when the arguments ask for one.
-     */
-    static final List<Class<?>> HEADLESS = List.of(ClusterCommand.class, SearchCommand.class, SchemasCommand.class, GroupsCommand.class,
-            DemoCommand.class, BenchCommand.class, IndexCommand.class, TraceCommand.class, ImpactCommand.class, LineageCommand.class,
-            ReportCommand.class, VerifyCommand.class, AclsCommand.class, ProfilesCommand.class, GovernanceCommand.class, MaskingCommand.class);
 
     @Option(names = "--demo", description = "Start the embedded demo cluster with its live feed and connect to it.")
     boolean demo;

@@ -13,28 +13,28 @@ class DesktopCommandLineTest {
 
     @Test
     void desktopOptionsAloneBuildNoSubcommands() {
-        assertThat(Main.commandLine(new String[] {"--demo"}).getSubcommands()).isEmpty();
-        assertThat(Main.commandLine(new String[] {"--data-dir", "/tmp/x", "--theme=dark", "--screen", "Topics"}).getSubcommands()).isEmpty();
+        assertThat(CommandFactory.commandLine(new String[] {"--demo"}).getSubcommands()).isEmpty();
+        assertThat(CommandFactory.commandLine(new String[] {"--data-dir", "/tmp/x", "--theme=dark", "--screen", "Topics"}).getSubcommands()).isEmpty();
     }
 
     @Test
     void aSubcommandHelpOrAnUnknownWordGetsEveryCommand() {
         for (String[] args : new String[][] {{"index", "--help"}, {"--data-dir", "/tmp/x", "cluster"}, {"--help"}, {"-V"}, {"serch"}}) {
-            assertThat(Main.commandLine(args).getSubcommands()).as(String.join(" ", args))
-                    .hasSize(FeedLensCommand.HEADLESS.size()).containsKeys("index", "cluster", "bench", "masking");
+            assertThat(CommandFactory.commandLine(args).getSubcommands()).as(String.join(" ", args))
+                    .hasSize(CommandFactory.HEADLESS.size()).containsKeys("index", "cluster", "bench", "masking");
         }
     }
 
     @Test
     void helpStillListsTheCommandsAndATypoStillGetsASuggestion() {
         StringWriter help = new StringWriter();
-        CommandLine line = Main.commandLine(new String[] {"--help"});
+        CommandLine line = CommandFactory.commandLine(new String[] {"--help"});
         line.setOut(new PrintWriter(help));
         assertThat(line.execute("--help")).isZero();
         assertThat(help.toString()).contains("Commands:", "search", "governance");
 
         StringWriter errors = new StringWriter();
-        CommandLine typo = Main.commandLine(new String[] {"serch"});
+        CommandLine typo = CommandFactory.commandLine(new String[] {"serch"});
         typo.setErr(new PrintWriter(errors));
         assertThat(typo.execute("serch")).isEqualTo(2);
         assertThat(errors.toString()).contains("Did you mean", "search");
@@ -42,7 +42,7 @@ class DesktopCommandLineTest {
 
     @Test
     void theDataFolderOptionReachesTheSubcommands() {
-        CommandLine line = Main.commandLine(new String[] {"profiles", "list", "--data-dir", "/tmp/x"});
+        CommandLine line = CommandFactory.commandLine(new String[] {"profiles", "list", "--data-dir", "/tmp/x"});
         assertThat(line.getSubcommands().get("profiles").getCommandSpec().findOption("--data-dir")).isNotNull();
     }
 }
