@@ -74,7 +74,13 @@ echo "App image: $out/FeedLens (run $out/FeedLens/bin/FeedLens)"
 
 if ! $app_image_only; then
   echo "jpackage: .deb"
-  jpackage --type deb --app-image "$out/FeedLens" --name FeedLens --app-version "$version" --vendor FeedLens \
+  # From the app image without its class-data archive, which fits only where it was made: the package's postinst
+  # (packaging/deb/) makes it again in /opt/feedlens with the class list and the script shipped here.
+  rm -rf "$out/deb-image"
+  cp -a "$out/FeedLens" "$out/deb-image"
+  rm -f "$out/deb-image/lib/app/feedlens.jsa"
+  cp packaging/class-data.sh "$out/deb-image/lib/app/"
+  jpackage --type deb --app-image "$out/deb-image" --resource-dir packaging/deb --name FeedLens --app-version "$version" --vendor FeedLens \
     --description "Desktop workbench for live AI feature feeds on Kafka" --icon "$icon" --dest "$out" \
     --install-dir /opt --linux-package-name feedlens \
     --linux-shortcut --linux-menu-group "Development" --linux-app-category devel \

@@ -14,6 +14,8 @@ set -euo pipefail
 dump_only=false
 if [ "${1:-}" = --dump-only ]; then dump_only=true; shift; fi
 image=${1:?usage: packaging/class-data.sh [--dump-only] IMAGE}
+# Absolute, as the launcher's $APPDIR is: the archive keeps the class path it was made with.
+image=$(cd "$image" && pwd)
 app=$image/lib/app
 java=$image/lib/runtime/bin/java
 cfg=$app/FeedLens.cfg

@@ -14,15 +14,18 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
+import io.feedlens.app.DataFolder;
 import io.feedlens.app.bench.BenchResult;
 import io.feedlens.app.bench.Benchmark;
 import io.feedlens.views.Main;
 import io.feedlens.views.StartupClock;
 
 /**
- * "From launch to a usable window": starts {@code java -jar feedlens.jar} as a child process, as a person would, and
- * reads the line the app prints after the window's first layout; the baseline is the smallest JavaFX window launched
- * the same way from the same jar, in the same run, taking turns with FeedLens. Needs a display (xvfb-run on a server).
+ * "From launch to a usable window": starts {@code java -jar feedlens.jar} as a child process, as a person would (no
+ * arguments; the data folder through {@code FEEDLENS_HOME}), and reads the line the app prints after the window's first
+ * layout; the baseline is the smallest JavaFX window launched the same way from the same jar, in the same run, taking
+ * turns with FeedLens. When the app image was built next to the jar ({@code packaging/build.sh --app-image}), its
+ * launcher takes turns with them too: that is the program people install. Needs a display (xvfb-run on a server).
  */
 public final class StartupBenchmark implements Benchmark {
 
@@ -43,8 +46,8 @@ public final class StartupBenchmark implements Benchmark {
 
     @Override
     public String description() {
-        return "JVM start to the first laid-out FeedLens window (java -jar, a returning user's data folder) vs a hello-world "
-                + "JavaFX window from the same jar (" + rounds + " launches each, taking turns).";
+        return "JVM start to the first laid-out FeedLens window (java -jar, and the app image when built; a returning user's data "
+                + "folder) vs a hello-world JavaFX window from the same jar (" + rounds + " launches each, taking turns).";
     }
 
     @Override
@@ -55,39 +58,76 @@ public final class StartupBenchmark implements Benchmark {
         Path jar = ownJar();
         Path home = Files.createTempDirectory("feedlens-bench-startup");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> feedLens = List.of(java, "-jar", jar.toString(), "--data-dir", home.toString());
+        List<String> feedLens = List.of(java, "-jar", jar.toString());
         List<String> hello = List.of(java, "-cp", jar.toString(), HelloWindow.Launch.class.getName());
-        List<Long> app = new ArrayList<>();
-        List<Long> appWall = new ArrayList<>();
-        List<Long> baseline = new ArrayList<>();
-        List<Long> baselineWall = new ArrayList<>();
+        Path launcher = jar.resolveSibling("packaging").resolve("FeedLens").resolve("bin").resolve("FeedLens");
+        Launches app = new Launches();
+        Launches baseline = new Launches();
+        Launches image = new Launches();
         for (int round = 0; round < WARMUP + rounds; round++) {
-            Launch base = launch(hello);
-            Launch measured = launch(feedLens);
-            if (round >= WARMUP) {
-                baseline.add(base.sinceJvmStart());
-                baselineWall.add(base.wall());
-                app.add(measured.sinceJvmStart());
-                appWall.add(measured.wall());
+            boolean counted = round >= WARMUP;
+            baseline.add(launch(hello, home), counted);
+            app.add(launch(feedLens, home), counted);
+            if (Files.isExecutable(launcher)) {
+                image.add(launch(List.of(launcher.toString()), home), counted);
             }
         }
-        out.printf("FeedLens, JVM start to usable window: median %d ms · max %d ms (all: %s)%n", median(app), max(app), app);
-        out.printf("  process launch to the line read:    median %d ms%n", median(appWall));
-        out.printf("hello window, JVM start to shown:     median %d ms · max %d ms (all: %s)%n", median(baseline), max(baseline), baseline);
-        out.printf("  process launch to the line read:    median %d ms%n", median(baselineWall));
-        out.printf("target: usable within %d ms of launch: %s (median, process launch to the line read)%n", TARGET_MILLIS,
-                median(appWall) <= TARGET_MILLIS ? "met" : "MISSED");
-        return new BenchResult(name(), "FeedLens window median", median(app), "hello window median", median(baseline), "ms");
+        app.print(out, "FeedLens, java -jar");
+        baseline.print(out, "hello window, java -cp");
+        Launches installed = image.isEmpty() ? app : image;
+        if (image.isEmpty()) {
+            out.printf("no app image at %s: packaging/build.sh --app-image builds it, and this then measures it too%n", launcher);
+        } else {
+            image.print(out, "FeedLens app image, bin/FeedLens");
+        }
+        out.printf("target: usable within %d ms of launch: %s (%s, median, process launch to the line read)%n", TARGET_MILLIS,
+                installed.medianWall() <= TARGET_MILLIS ? "met" : "MISSED", image.isEmpty() ? "java -jar" : "app image");
+        return new BenchResult(name(), "FeedLens window median", app.medianSinceJvmStart(), "hello window median",
+                baseline.medianSinceJvmStart(), "ms");
+    }
+
+    /** The launches of one command, in milliseconds. */
+    private static final class Launches {
+        private final List<Long> sinceJvmStart = new ArrayList<>();
+        private final List<Long> wall = new ArrayList<>();
+
+        void add(Launch launch, boolean counted) {
+            if (counted) {
+                sinceJvmStart.add(launch.sinceJvmStart());
+                wall.add(launch.wall());
+            }
+        }
+
+        boolean isEmpty() {
+            return wall.isEmpty();
+        }
+
+        long medianSinceJvmStart() {
+            return median(sinceJvmStart);
+        }
+
+        long medianWall() {
+            return median(wall);
+        }
+
+        void print(PrintWriter out, String what) {
+            out.printf("%s, JVM start to usable window: median %d ms · max %d ms (all: %s)%n", what, median(sinceJvmStart), max(sinceJvmStart),
+                    sinceJvmStart);
+            out.printf("  process launch to the line read: median %d ms · max %d ms (all: %s)%n", median(wall), max(wall), wall);
+        }
     }
 
     /** One launch: milliseconds from JVM start as the child measured them, and from process start as seen from here. */
     private record Launch(long sinceJvmStart, long wall) {
     }
 
-    private static Launch launch(List<String> command) throws IOException, InterruptedException {
+    /** Launches {@code command} with {@code home} as its data folder, as the environment says it (no arguments needed). */
+    private static Launch launch(List<String> command, Path home) throws IOException, InterruptedException {
         Path errors = Files.createTempFile("feedlens-bench-startup", ".err");
+        ProcessBuilder builder = new ProcessBuilder(command).redirectError(errors.toFile());
+        builder.environment().put(DataFolder.ENVIRONMENT, home.toString());
         long started = System.nanoTime();
-        Process process = new ProcessBuilder(command).redirectError(errors.toFile()).start();
+        Process process = builder.start();
         try {
             CompletableFuture<Long> shown = CompletableFuture.supplyAsync(() -> readShownLine(process));
             long millis = shown.get(PATIENCE_SECONDS, TimeUnit.SECONDS);
