@@ -69,17 +69,18 @@ jpackage --type app-image "${common[@]}"
 # A desktop entry inside the app image for a copy in /opt/FeedLens (README); the .deb installs its own.
 sed -e "s|@LAUNCHER@|/opt/feedlens/bin/FeedLens|" -e "s|@ICON@|/opt/feedlens/lib/FeedLens.png|" \
   packaging/feedlens.desktop > "$out/FeedLens/lib/feedlens.desktop"
-packaging/class-data.sh "$out/FeedLens"
+# The class-data archive (decision 0020), and its script inside the image, to make it again wherever the image goes.
+cp packaging/class-data.sh "$out/FeedLens/lib/app/"
+"$out/FeedLens/lib/app/class-data.sh" "$out/FeedLens"
 echo "App image: $out/FeedLens (run $out/FeedLens/bin/FeedLens)"
 
 if ! $app_image_only; then
   echo "jpackage: .deb"
   # From the app image without its class-data archive, which fits only where it was made: the package's postinst
-  # (packaging/deb/) makes it again in /opt/feedlens with the class list and the script shipped here.
+  # (packaging/deb/) makes it again in /opt/feedlens from the class list and with the script the image holds.
   rm -rf "$out/deb-image"
   cp -a "$out/FeedLens" "$out/deb-image"
   rm -f "$out/deb-image/lib/app/feedlens.jsa"
-  cp packaging/class-data.sh "$out/deb-image/lib/app/"
   jpackage --type deb --app-image "$out/deb-image" --resource-dir packaging/deb --name FeedLens --app-version "$version" --vendor FeedLens \
     --description "Desktop workbench for live AI feature feeds on Kafka" --icon "$icon" --dest "$out" \
     --install-dir /opt --linux-package-name feedlens \
