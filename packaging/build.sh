@@ -63,6 +63,12 @@ common=(--name FeedLens --app-version "$version" --vendor FeedLens
         --description "Desktop workbench for live AI feature feeds on Kafka"
         --input "$out/input" --main-jar feedlens.jar --main-class io.feedlens.views.Main
         --runtime-image "$out/runtime" --icon "$icon" --java-options "-Xmx2g" --dest "$out")
+# C2, the optimising compiler, only for code that stays hot (10x the usual counts): during start-up it competed with
+# the window for the two cores; long scans and decoding still reach it within a fraction of a second (decision 0020).
+for option in -XX:Tier4InvocationThreshold=50000 -XX:Tier4MinInvocationThreshold=6000 -XX:Tier4CompileThreshold=150000 \
+    -XX:Tier4BackEdgeThreshold=400000; do
+  common+=(--java-options "$option")
+done
 
 echo "jpackage: app image"
 jpackage --type app-image "${common[@]}"
