@@ -51,8 +51,8 @@ final class CommandFactory implements CommandLine.IFactory {
 
     /**
      * FeedLens's command line for these arguments. The headless subcommands join only when the arguments are more
-     * than the desktop's own options: building their model costs a third of a second that the window should not wait
-     * for. Help, the version, a subcommand or a word nobody knows all get the whole model, so they read as before.
+     * than the desktop's own options: building their model costs ~0.15 s that the window should not wait for.
+     * Help, the version, a subcommand or a word nobody knows all get the whole model, so they read as before.
      */
     static CommandLine commandLine(String[] args) {
         CommandLine line = new CommandLine(new FeedLensCommand(), new CommandFactory());
