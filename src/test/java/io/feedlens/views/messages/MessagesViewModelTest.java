@@ -41,6 +41,13 @@ class MessagesViewModelTest {
         return model;
     }
 
+    /** A view model of the Messages tab on {@code topic} of the test broker. */
+    private MessagesViewModel modelOn(EmbeddedKafka broker, String topic) {
+        MessagesViewModel model = model(new MessageSource(Map.of("bootstrap.servers", broker.bootstrapServers()), DECODER));
+        model.topicProperty().set(topic);
+        return model;
+    }
+
     @Test
     void eachModeMapsToTheScanRequestItDescribes() {
         MessagesViewModel model = model(null);
@@ -94,8 +101,7 @@ class MessagesViewModelTest {
     void theTableHoldsAtMostItsBoundWhileTheScanCountsEveryMatch(EmbeddedKafka broker) throws Exception {
         String topic = "vm-bound-" + UUID.randomUUID();
         write(broker, topic, 2500);
-        MessagesViewModel model = model(new MessageSource(Map.of("bootstrap.servers", broker.bootstrapServers()), DECODER));
-        model.topicProperty().set(topic);
+        MessagesViewModel model = modelOn(broker, topic);
         model.maxRowsProperty().set(1000);
         model.modeProperty().set(BrowseMode.FROM_OFFSET);
         model.filterProperty().set("value.n >= 500");
@@ -113,8 +119,7 @@ class MessagesViewModelTest {
     void newestNMergesPartitionsByTimeAndKeepsN(EmbeddedKafka broker) throws Exception {
         String topic = "vm-newest-" + UUID.randomUUID();
         write(broker, topic, 300);
-        MessagesViewModel model = model(new MessageSource(Map.of("bootstrap.servers", broker.bootstrapServers()), DECODER));
-        model.topicProperty().set(topic);
+        MessagesViewModel model = modelOn(broker, topic);
         model.newestCountProperty().set(10);
 
         model.start();
@@ -141,8 +146,7 @@ class MessagesViewModelTest {
     void aLiveTailTableShowsTheNewestRowsInArrivalOrder(EmbeddedKafka broker) throws Exception {
         String topic = "vm-tail-" + UUID.randomUUID();
         write(broker, topic, 0);
-        MessagesViewModel model = model(new MessageSource(Map.of("bootstrap.servers", broker.bootstrapServers()), DECODER));
-        model.topicProperty().set(topic);
+        MessagesViewModel model = modelOn(broker, topic);
         model.maxRowsProperty().set(4);
         model.modeProperty().set(BrowseMode.LIVE_TAIL);
         assertThat(model.start()).isTrue();
