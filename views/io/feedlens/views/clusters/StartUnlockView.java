@@ -33,6 +33,9 @@ public final class StartUnlockView {
         message.getStyleClass().add("problem");
         message.setWrapText(true);
         message.textProperty().bind(model.messageProperty());
+        // The problem style paints a box: shown only when there is something to say.
+        message.visibleProperty().bind(model.messageProperty().isNotEmpty());
+        message.managedProperty().bind(message.visibleProperty());
         Button unlock = new Button("Unlock");
         unlock.setId("start-unlock");
         unlock.setDefaultButton(true);
