@@ -12,7 +12,6 @@ import io.feedlens.app.governance.GovernanceStore;
 import io.feedlens.app.governance.RetentionWords;
 import io.feedlens.app.governance.TopicGovernance;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -55,38 +54,30 @@ public final class GovernanceCommand implements Callable<Integer> {
     }
 
     @Command(name = "show", mixinStandardHelpOptions = true, description = "What is recorded for every topic (or one).")
-    static final class Show implements Callable<Integer> {
+    static final class Show extends OnClusterGovernance {
         @Parameters(paramLabel = "TOPIC", arity = "0..1")
         String topic;
 
-        @Mixin
-        ClusterOptions cluster;
-
-        @Spec
-        CommandSpec spec;
-
         @Override
-        public Integer call() {
-            return withGovernance(spec, cluster, (store, out) -> {
-                ClusterGovernance governance = store.load();
-                if (topic != null) {
-                    out.println(line(topic, governance.topic(topic)));
-                    return 0;
-                }
-                if (governance.topics().isEmpty()) {
-                    out.println("Nothing recorded for this cluster yet (feedlens governance set TOPIC --owner …).");
-                }
-                for (Map.Entry<String, TopicGovernance> entry : governance.topics().entrySet()) {
-                    out.println(line(entry.getKey(), entry.getValue()));
-                }
+        int run(GovernanceStore store, PrintWriter out) throws Exception {
+            ClusterGovernance governance = store.load();
+            if (topic != null) {
+                out.println(line(topic, governance.topic(topic)));
                 return 0;
-            });
+            }
+            if (governance.topics().isEmpty()) {
+                out.println("Nothing recorded for this cluster yet (feedlens governance set TOPIC --owner …).");
+            }
+            for (Map.Entry<String, TopicGovernance> entry : governance.topics().entrySet()) {
+                out.println(line(entry.getKey(), entry.getValue()));
+            }
+            return 0;
         }
     }
 
     @Command(name = "set", mixinStandardHelpOptions = true, description = "Record a topic's owner, classification, required retention or notes; "
             + "parts not given are kept.")
-    static final class Set implements Callable<Integer> {
+    static final class Set extends OnClusterGovernance {
         @Parameters(paramLabel = "TOPIC")
         String topic;
 
@@ -104,74 +95,50 @@ public final class GovernanceCommand implements Callable<Integer> {
         @Option(names = "--notes", paramLabel = "TEXT", description = "Free text.")
         String notes;
 
-        @Mixin
-        ClusterOptions cluster;
-
-        @Spec
-        CommandSpec spec;
+        private TopicGovernance change;
 
         @Override
-        public Integer call() {
-            TopicGovernance change;
-            try {
-                change = new TopicGovernance(owner, classification == null ? null : Classification.parse(classification),
-                        requiredRetention == null ? null : TopicGovernance.parseRetention(requiredRetention), notes);
-            } catch (IllegalArgumentException e) {
-                spec.commandLine().getErr().println(e.getMessage());
-                return 2;
-            }
-            return withGovernance(spec, cluster, (store, out) -> {
-                ClusterGovernance saved = store.update(current -> current.withTopic(topic, change));
-                out.println(line(topic, saved.topic(topic)));
-                return 0;
-            });
+        void check() {
+            change = new TopicGovernance(owner, classification == null ? null : Classification.parse(classification),
+                    requiredRetention == null ? null : TopicGovernance.parseRetention(requiredRetention), notes);
+        }
+
+        @Override
+        int run(GovernanceStore store, PrintWriter out) {
+            ClusterGovernance saved = store.update(current -> current.withTopic(topic, change));
+            out.println(line(topic, saved.topic(topic)));
+            return 0;
         }
     }
 
     @Command(name = "export", mixinStandardHelpOptions = true, description = "Write the cluster's governance and masking rules to a file to share.")
-    static final class Export implements Callable<Integer> {
+    static final class Export extends OnClusterGovernance {
         @Parameters(paramLabel = "FILE")
         Path file;
 
-        @Mixin
-        ClusterOptions cluster;
-
-        @Spec
-        CommandSpec spec;
-
         @Override
-        public Integer call() {
-            return withGovernance(spec, cluster, (store, out) -> {
-                store.exportTo(file);
-                ClusterGovernance governance = store.load();
-                out.printf("Wrote %s: %d topics, %d masking rules%n", file, governance.topics().size(), governance.masking().size());
-                return 0;
-            });
+        int run(GovernanceStore store, PrintWriter out) throws Exception {
+            store.exportTo(file);
+            ClusterGovernance governance = store.load();
+            out.printf("Wrote %s: %d topics, %d masking rules%n", file, governance.topics().size(), governance.masking().size());
+            return 0;
         }
     }
 
     @Command(name = "import", mixinStandardHelpOptions = true,
             description = "Read a shared governance file: its topic entries are laid over ours and its masking rules added (or, with --replace, it replaces ours).")
-    static final class Import implements Callable<Integer> {
+    static final class Import extends OnClusterGovernance {
         @Parameters(paramLabel = "FILE")
         Path file;
 
         @Option(names = "--replace", description = "Replace what is recorded instead of merging.")
         boolean replace;
 
-        @Mixin
-        ClusterOptions cluster;
-
-        @Spec
-        CommandSpec spec;
-
         @Override
-        public Integer call() {
-            return withGovernance(spec, cluster, (store, out) -> {
-                ClusterGovernance result = store.importFrom(file, replace);
-                out.printf("Imported %s: now %d topics, %d masking rules%n", file, result.topics().size(), result.masking().size());
-                return 0;
-            });
+        int run(GovernanceStore store, PrintWriter out) throws Exception {
+            ClusterGovernance result = store.importFrom(file, replace);
+            out.printf("Imported %s: now %d topics, %d masking rules%n", file, result.topics().size(), result.masking().size());
+            return 0;
         }
     }
 }

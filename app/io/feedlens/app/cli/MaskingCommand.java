@@ -1,12 +1,13 @@
 package io.feedlens.app.cli;
 
+import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
 
+import io.feedlens.app.governance.GovernanceStore;
 import io.feedlens.app.governance.MaskAction;
 import io.feedlens.app.governance.MaskRule;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -28,30 +29,22 @@ public final class MaskingCommand implements Callable<Integer> {
     }
 
     @Command(name = "list", mixinStandardHelpOptions = true, description = "The rules, numbered.")
-    static final class ListRules implements Callable<Integer> {
-        @Mixin
-        ClusterOptions cluster;
-
-        @Spec
-        CommandSpec spec;
-
+    static final class ListRules extends OnClusterGovernance {
         @Override
-        public Integer call() {
-            return GovernanceCommand.withGovernance(spec, cluster, (store, out) -> {
-                List<MaskRule> rules = store.load().masking();
-                if (rules.isEmpty()) {
-                    out.println("No masking rules for this cluster.");
-                }
-                for (int i = 0; i < rules.size(); i++) {
-                    out.println((i + 1) + "  " + rules.get(i).describe());
-                }
-                return 0;
-            });
+        int run(GovernanceStore store, PrintWriter out) throws Exception {
+            List<MaskRule> rules = store.load().masking();
+            if (rules.isEmpty()) {
+                out.println("No masking rules for this cluster.");
+            }
+            for (int i = 0; i < rules.size(); i++) {
+                out.println((i + 1) + "  " + rules.get(i).describe());
+            }
+            return 0;
         }
     }
 
     @Command(name = "add", mixinStandardHelpOptions = true, description = "Add a rule.")
-    static final class Add implements Callable<Integer> {
+    static final class Add extends OnClusterGovernance {
         @Option(names = "--topics", required = true, paramLabel = "GLOB", description = "Topics it applies to: a name, or a glob such as payments* or *.pii.")
         String topics;
 
@@ -66,47 +59,31 @@ public final class MaskingCommand implements Callable<Integer> {
                 description = "value (default), key, or header (then --path names a header: $.ce_subject, or $ for all).")
         String part;
 
-        @Mixin
-        ClusterOptions cluster;
-
-        @Spec
-        CommandSpec spec;
+        private MaskRule rule;
 
         @Override
-        public Integer call() {
-            MaskRule rule;
-            try {
-                rule = new MaskRule(topics, MaskRule.Part.parse(part), path, MaskAction.parse(action));
-            } catch (IllegalArgumentException e) {
-                spec.commandLine().getErr().println(e.getMessage());
-                return 2;
-            }
-            return GovernanceCommand.withGovernance(spec, cluster, (store, out) -> {
-                store.update(current -> current.withRule(rule));
-                out.println("Added: " + rule.describe());
-                return 0;
-            });
+        void check() {
+            rule = new MaskRule(topics, MaskRule.Part.parse(part), path, MaskAction.parse(action));
+        }
+
+        @Override
+        int run(GovernanceStore store, PrintWriter out) {
+            store.update(current -> current.withRule(rule));
+            out.println("Added: " + rule.describe());
+            return 0;
         }
     }
 
     @Command(name = "remove", mixinStandardHelpOptions = true, description = "Remove the rule with this number (as masking list shows).")
-    static final class Remove implements Callable<Integer> {
+    static final class Remove extends OnClusterGovernance {
         @Parameters(paramLabel = "N")
         int number;
 
-        @Mixin
-        ClusterOptions cluster;
-
-        @Spec
-        CommandSpec spec;
-
         @Override
-        public Integer call() {
-            return GovernanceCommand.withGovernance(spec, cluster, (store, out) -> {
-                store.update(current -> current.withoutRule(number));
-                out.println("Removed rule " + number);
-                return 0;
-            });
+        int run(GovernanceStore store, PrintWriter out) throws Exception {
+            store.update(current -> current.withoutRule(number));
+            out.println("Removed rule " + number);
+            return 0;
         }
     }
 }
