@@ -3,7 +3,6 @@ package io.feedlens.app.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.concurrent.Callable;
 
 import io.feedlens.app.DataFolder;
 import io.feedlens.app.governance.Classification;
@@ -15,7 +14,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code feedlens governance show|set|export|import}: a cluster's topic owners, classifications, required retentions
@@ -24,16 +22,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "governance", mixinStandardHelpOptions = true,
         description = "Topic owners, classification, required retention and notes of a cluster; export and import them as a file.",
         subcommands = {GovernanceCommand.Show.class, GovernanceCommand.Set.class, GovernanceCommand.Export.class, GovernanceCommand.Import.class})
-public final class GovernanceCommand implements Callable<Integer> {
-
-    @Spec
-    CommandSpec spec;
-
-    @Override
-    public Integer call() {
-        spec.commandLine().usage(spec.commandLine().getErr());
-        return 2;
-    }
+public final class GovernanceCommand extends CommandGroup {
 
     /** Connects to learn the cluster id (governance is kept per cluster), then runs the work on the cluster's file. */
     static int withGovernance(CommandSpec spec, ClusterOptions cluster, GovernanceWork work) {

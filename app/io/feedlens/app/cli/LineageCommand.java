@@ -14,16 +14,7 @@ import picocli.CommandLine.Spec;
 /** {@code feedlens lineage flag|unflag|skipped|profile}: housekeeping of a cluster's lineage index. */
 @Command(name = "lineage", mixinStandardHelpOptions = true, description = "Flag feature versions as wrong; list skipped records; check, import and export lineage profiles.",
         subcommands = {LineageCommand.Flag.class, LineageCommand.Unflag.class, LineageCommand.Skipped.class, LineageProfileCommand.class})
-public final class LineageCommand implements Callable<Integer> {
-
-    @Spec
-    CommandSpec spec;
-
-    @Override
-    public Integer call() {
-        spec.commandLine().usage(spec.commandLine().getErr());
-        return 2;
-    }
+public final class LineageCommand extends CommandGroup {
 
     @Command(name = "flag", mixinStandardHelpOptions = true, description = "Mark a feature view version as wrong; traces and impact show it.")
     static final class Flag implements Callable<Integer> {

@@ -30,16 +30,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "profile", mixinStandardHelpOptions = true,
         description = "Check a lineage profile file, or import/export the one saved with a connection profile.",
         subcommands = {LineageProfileCommand.Check.class, LineageProfileCommand.Import.class, LineageProfileCommand.Export.class})
-final class LineageProfileCommand implements Callable<Integer> {
-
-    @Spec
-    CommandSpec spec;
-
-    @Override
-    public Integer call() {
-        spec.commandLine().usage(spec.commandLine().getErr());
-        return 2;
-    }
+final class LineageProfileCommand extends CommandGroup {
 
     @Command(name = "check", mixinStandardHelpOptions = true, description = "Read a profile file and say what it maps.")
     static final class Check implements Callable<Integer> {

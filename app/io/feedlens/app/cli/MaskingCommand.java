@@ -2,31 +2,19 @@ package io.feedlens.app.cli;
 
 import java.io.PrintWriter;
 import java.util.List;
-import java.util.concurrent.Callable;
 
 import io.feedlens.app.governance.GovernanceStore;
 import io.feedlens.app.governance.MaskAction;
 import io.feedlens.app.governance.MaskRule;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code feedlens masking list|add|remove}: a cluster's masking rules (shared with {@code feedlens governance export|import}). */
 @Command(name = "masking", mixinStandardHelpOptions = true,
         description = "Rules that mask, hash or remove parts of keys and values everywhere FeedLens shows or writes them.",
         subcommands = {MaskingCommand.ListRules.class, MaskingCommand.Add.class, MaskingCommand.Remove.class})
-public final class MaskingCommand implements Callable<Integer> {
-
-    @Spec
-    CommandSpec spec;
-
-    @Override
-    public Integer call() {
-        spec.commandLine().usage(spec.commandLine().getErr());
-        return 2;
-    }
+public final class MaskingCommand extends CommandGroup {
 
     @Command(name = "list", mixinStandardHelpOptions = true, description = "The rules, numbered.")
     static final class ListRules extends OnClusterGovernance {
