@@ -67,13 +67,13 @@ final class BatchWriter {
     private void addFact(PreparedStatement insert, long key, LineageFact fact, byte[] edges) throws SQLException {
         insert.setLong(1, key);
         insert.setShort(2, (short) fact.role().ordinal());
-        insert.setLong(3, ContentHash.ofId(fact.id()));
+        insert.setLong(3, ContentHash.lookupHash(fact.id()));
         insert.setString(4, fact.id());
         insert.setInt(5, names.idOf(connection, fact.source()));
         insert.setString(6, fact.entity());
         // Only the as-of join reads entity hashes, and only of features: other records leave it empty, which keeps
         // their entries in the as-of index small (~10 bytes per indexed record on the demo feed).
-        setLong(insert, 7, fact.entity() == null || fact.feature() == null ? null : ContentHash.ofId(fact.entity()));
+        setLong(insert, 7, fact.entity() == null || fact.feature() == null ? null : ContentHash.lookupHash(fact.entity()));
         insert.setLong(8, fact.time().toEpochMilli());
         setInt(insert, 9, fact.feature() == null ? null : names.idOf(connection, fact.feature().view()));
         setInt(insert, 10, fact.feature() == null ? null : fact.feature().version());

@@ -39,7 +39,7 @@ public final class FactQueries {
     /** Every copy of every fact with this id (any source, any role), in key order. */
     public List<StoredFact> withId(String id) {
         return facts("SELECT " + FACT_COLUMNS + " FROM lineage_record WHERE id_hash = ? ORDER BY rec_key",
-                statement -> statement.setLong(1, ContentHash.ofId(id)))
+                statement -> statement.setLong(1, ContentHash.lookupHash(id)))
                 .stream().filter(f -> f.fact().id().equals(id)).toList();
     }
 
@@ -73,7 +73,7 @@ public final class FactQueries {
         return facts("SELECT " + FACT_COLUMNS + " FROM lineage_record WHERE view_id = ? AND entity_hash = ? AND time_ms BETWEEN ? AND ?"
                 + " ORDER BY time_ms DESC, rec_key DESC", s -> {
                     s.setInt(1, viewId.get());
-                    s.setLong(2, ContentHash.ofId(entity));
+                    s.setLong(2, ContentHash.lookupHash(entity));
                     s.setLong(3, notBefore.toEpochMilli());
                     s.setLong(4, at.toEpochMilli());
                 }).stream().filter(f -> entity.equals(f.fact().entity())).findFirst();
@@ -165,8 +165,8 @@ public final class FactQueries {
         List<Long> featureHashes = new ArrayList<>();
         try {
             for (long featureKey : ParentBlocks.featuresDerivedFrom(connection, ContentHash.ofId(eventId))) {
-                query("SELECT id_hash FROM lineage_record WHERE rec_key = ?", s -> s.setLong(1, featureKey),
-                        rows -> featureHashes.add(rows.getLong(1)));
+                query("SELECT fact_id FROM lineage_record WHERE rec_key = ?", s -> s.setLong(1, featureKey),
+                        rows -> featureHashes.add(ContentHash.ofId(rows.getString(1))));
             }
         } catch (SQLException e) {
             throw new LineageStoreException("Lineage index query failed: " + e.getMessage(), e);

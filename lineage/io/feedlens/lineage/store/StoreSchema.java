@@ -6,6 +6,8 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
 
+import io.feedlens.lineage.extract.ContentHash;
+
 /**
  * The one place that knows the lineage index's schema. Versioned: step n brings a database from version n to n + 1,
  * all in one transaction, so a newer FeedLens brings an older index forward. Plain types and plain SQL only
@@ -67,7 +69,14 @@ final class StoreSchema {
                     statement.execute(sql);
                 }
                 ParentBlocks.convert(connection, 500);
-            });
+            },
+            // Schema 4: 32-bit lookup hashes for ids and entities (ContentHash.lookupHash), computed from the stored
+            // 64-bit ones. The indexes on them go first (a DDL statement, committed on its own; the next open builds
+            // them), so the update rewrites rows and not random index entries; update and version commit together.
+            sql("DROP INDEX IF EXISTS lineage_record_id",
+                    "DROP INDEX IF EXISTS lineage_record_asof",
+                    "UPDATE lineage_record SET id_hash = id_hash / " + ContentHash.LOOKUP_DIVISOR
+                            + ", entity_hash = entity_hash / " + ContentHash.LOOKUP_DIVISOR));
 
     /** One step from version n to n + 1. */
     @FunctionalInterface
@@ -107,12 +116,15 @@ final class StoreSchema {
             int version = version(statement);
             for (int step = version; step < CURRENT; step++) {
                 STEPS.get(step).apply(connection, statement);
+                // Each step's version commits with its last rows, before any later DDL commits on its own: a step
+                // that is not safe to run twice (schema 4's update) then never runs twice.
+                statement.execute("DELETE FROM schema_version");
+                statement.execute("INSERT INTO schema_version VALUES (" + (step + 1) + ")");
+                connection.commit();
             }
             for (String sql : SECONDARY_INDEXES) {
                 statement.execute(sql);
             }
-            statement.execute("DELETE FROM schema_version");
-            statement.execute("INSERT INTO schema_version VALUES (" + CURRENT + ")");
             connection.commit();
             return CURRENT;
         } catch (SQLException e) {

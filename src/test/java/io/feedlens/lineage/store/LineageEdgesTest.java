@@ -8,9 +8,11 @@ import java.sql.DriverManager;
 import java.sql.Statement;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 import io.feedlens.lineage.FeatureStatus;
 import io.feedlens.lineage.RecordCoordinates;
+import io.feedlens.lineage.extract.ContentHash;
 import io.feedlens.lineage.model.DerivedFrom;
 import io.feedlens.lineage.model.FeatureVersion;
 import io.feedlens.lineage.model.IndexedRecord;
@@ -164,7 +166,7 @@ class LineageEdgesTest {
             assertThat(one).containsExactly(new ModelVersionUse("fraud", "1.2", 1, Instant.ofEpochMilli(2_003), Instant.ofEpochMilli(2_003)));
             assertThat(all).containsExactly(new ModelVersionUse("fraud", "1.2", 30, Instant.ofEpochMilli(2_000), Instant.ofEpochMilli(2_029)));
             assertThat(none).isEmpty();
-            assertThat(links).hasSize(30 * 20 * 2).contains("%d → features/0@305".formatted(io.feedlens.lineage.extract.ContentHash.ofId("p-3-5")));
+            assertThat(links).hasSize(30 * 20 * 2).contains("%d → features/0@305".formatted(ContentHash.ofId("p-3-5")));
         }
     }
 
@@ -182,19 +184,51 @@ class LineageEdgesTest {
             sql.execute("DROP TABLE parent_bloom");
             sql.execute("CREATE TABLE derived_from (parent_hash BIGINT NOT NULL, feature_key BIGINT NOT NULL)");
             sql.execute("CREATE INDEX derived_from_parent ON derived_from (parent_hash)");
-            sql.execute("INSERT INTO derived_from SELECT " + io.feedlens.lineage.extract.ContentHash.ofId("p-1")
+            sql.execute("INSERT INTO derived_from SELECT " + ContentHash.ofId("p-1")
                     + ", rec_key FROM lineage_record WHERE fact_id = 'f-1'");
             sql.execute("UPDATE schema_version SET version = 2");
         }
         try (LineageStore store = LineageStore.open(file)) {
             List<ModelVersionUse> byEvent = store.read(q -> q.decisionsUsingEvent("p-1"));
             List<ModelVersionUse> byVersion = store.read(q -> q.decisionsUsing(new FeatureVersion("velocity", 4)));
-            assertThat(store.schemaVersion()).isEqualTo(3);
+            assertThat(store.schemaVersion()).isEqualTo(StoreSchema.CURRENT);
             assertThat(byEvent).hasSize(1).isEqualTo(byVersion);
         }
         try (Connection migrated = DriverManager.getConnection("jdbc:h2:file:" + file.toAbsolutePath(), "sa", "");
              java.sql.ResultSet tables = migrated.getMetaData().getTables(null, null, "DERIVED_FROM", null)) {
             assertThat(tables.next()).as("derived_from is gone").isFalse();
+        }
+    }
+
+    @Test
+    void anIndexOfSchemaThreeFindsIdsAndEntitiesByTheirShorterHashes() throws Exception {
+        Path file = folder.resolve("three");
+        try (LineageStore store = LineageStore.open(file)) {
+            store.write(List.of(feature(List.of(DerivedFrom.byId("p-1"))),
+                    decision(List.of(new Used("velocity", 4, "f-1", null, 3.0, null, null)))), List.of(), List.of());
+        }
+        try (Connection old = DriverManager.getConnection("jdbc:h2:file:" + file.toAbsolutePath(), "sa", "");
+             Statement sql = old.createStatement()) {
+            // Back to schema 3 as FeedLens wrote it: full 64-bit hashes in the lookup columns.
+            sql.execute("UPDATE lineage_record SET id_hash = CASE fact_id WHEN 'f-1' THEN " + ContentHash.ofId("f-1")
+                    + " ELSE " + ContentHash.ofId("d-1") + " END, entity_hash = CASE role WHEN 1 THEN " + ContentHash.ofId("card-1")
+                    + " ELSE NULL END");
+            sql.execute("UPDATE schema_version SET version = 3");
+        }
+        try (LineageStore store = LineageStore.open(file)) {
+            List<StoredFact> decisions = store.read(q -> q.withId("d-1"));
+            Optional<StoredFact> asOf = store.read(q -> q.latestFeature("velocity", "card-1", Instant.ofEpochMilli(2_000),
+                    Instant.ofEpochMilli(0)));
+            assertThat(store.schemaVersion()).isEqualTo(StoreSchema.CURRENT);
+            assertThat(decisions).extracting(f -> f.fact().coordinates()).containsExactly(DECISION_AT);
+            assertThat(asOf).map(f -> f.fact().coordinates()).contains(FEATURE_AT);
+        }
+        try (Connection migrated = DriverManager.getConnection("jdbc:h2:file:" + file.toAbsolutePath(), "sa", "");
+             Statement sql = migrated.createStatement();
+             java.sql.ResultSet hashes = sql.executeQuery("SELECT id_hash, entity_hash FROM lineage_record WHERE fact_id = 'f-1'")) {
+            assertThat(hashes.next()).isTrue();
+            assertThat(hashes.getLong(1)).isEqualTo(ContentHash.lookupHash("f-1"));
+            assertThat(hashes.getLong(2)).isEqualTo(ContentHash.lookupHash("card-1"));
         }
     }
 }
