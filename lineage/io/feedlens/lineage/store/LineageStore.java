@@ -211,6 +211,7 @@ public final class LineageStore implements AutoCloseable {
     }
 
     private void writeOnce(List<IndexedRecord> records, List<SkippedRecord> skipped, List<PartitionPosition> positions) {
+        boolean committed = false;
         try {
             connection.setAutoCommit(false);
             // Positions first: their checked update locks the partitions' rows, so two writers of one partition queue
@@ -218,16 +219,20 @@ public final class LineageStore implements AutoCloseable {
             PositionWriter.save(connection, positions);
             new BatchWriter(connection, topics, names, modelViews).write(records, skipped);
             connection.commit();
+            committed = true;
             topics.committed();
             names.committed();
             modelViews.committed();
         } catch (PartitionMovedException e) {
-            rollBack();
             throw e;
         } catch (SQLException | RuntimeException e) {
-            rollBack();
             throw new LineageStoreException("Could not write a batch of " + records.size() + " lineage records: " + e.getMessage(), e);
         } finally {
+            // On any failure, an Error too: turning auto-commit back on would commit the half-written batch with its
+            // offsets, and the caches would keep ids and pairs that are not in the database.
+            if (!committed) {
+                rollBack();
+            }
             autoCommit();
         }
     }

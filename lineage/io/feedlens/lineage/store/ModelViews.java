@@ -38,7 +38,9 @@ final class ModelViews {
             return;
         }
         pending.add(seen);
-        // Another indexer of a shared index (decision 12) may have noted the same pair since this one loaded its cache.
+        // Another indexer of a shared index (decision 12) may have noted the same pair since this one loaded its cache,
+        // or be noting it now: its uncommitted row is invisible to NOT EXISTS. H2 then runs the insert again until that
+        // writer commits (NOT EXISTS is false then); PostgreSQL waits and fails on the key. Either way the row is there.
         try (PreparedStatement insert = connection.prepareStatement("INSERT INTO model_view (model_id, model_version, view_id)"
                 + " SELECT ?, ?, ? WHERE NOT EXISTS (SELECT 1 FROM model_view WHERE model_id = ? AND model_version = ? AND view_id = ?)")) {
             for (int offset : new int[] {0, 3}) {
@@ -46,7 +48,7 @@ final class ModelViews {
                 insert.setString(2 + offset, modelVersion);
                 insert.setInt(3 + offset, viewId);
             }
-            insert.executeUpdate();
+            RacingInsert.tryInsert(connection, insert);
         }
     }
 
