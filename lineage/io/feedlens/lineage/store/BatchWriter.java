@@ -15,15 +15,13 @@ import io.feedlens.lineage.model.LineageFact;
 import io.feedlens.lineage.model.SkippedRecord;
 import io.feedlens.lineage.model.Used;
 
-/** Writes one batch of rows with JDBC batches, inside the transaction the store opened: one row per record, plus rows for impact
- * and one block of parent links per batch. */
+/** Writes one batch of rows with JDBC batches, inside the transaction the store opened: one row per record, plus blocks of
+ * used entries and of parent links for impact. */
 final class BatchWriter {
 
     private static final String INSERT_RECORD = "INSERT INTO lineage_record (rec_key, role, id_hash, fact_id, source_id, entity,"
             + " entity_hash, time_ms, view_id, view_version, model_id, model_version, fact_value, content_hash, edges)"
             + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
-    private static final String INSERT_USED = "INSERT INTO used_input (view_id, view_version, decision_key, pos, feature_hash,"
-            + " decision_hash, model_id, model_version, time_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
     private final Connection connection;
     private final NameTable topics;
@@ -47,8 +45,8 @@ final class BatchWriter {
 
     void write(List<IndexedRecord> records, List<SkippedRecord> skipped) throws SQLException {
         List<ParentBlocks.Link> links = new ArrayList<>();
-        try (PreparedStatement facts = connection.prepareStatement(INSERT_RECORD);
-             PreparedStatement used = connection.prepareStatement(INSERT_USED)) {
+        List<UsedBlocks.Entry> used = new ArrayList<>();
+        try (PreparedStatement facts = connection.prepareStatement(INSERT_RECORD)) {
             for (IndexedRecord record : records) {
                 long key = keyOf(record.fact().coordinates());
                 byte[] edges = record.used().isEmpty() ? EdgeCodec.parents(record.derivedFrom(), this::keyOf)
@@ -58,8 +56,8 @@ final class BatchWriter {
                 addLinks(links, key, record.derivedFrom());
             }
             facts.executeBatch();
-            used.executeBatch();
         }
+        UsedBlocks.write(connection, used);
         ParentBlocks.write(connection, links);
         writeSkipped(skipped);
     }
@@ -85,22 +83,17 @@ final class BatchWriter {
         insert.addBatch();
     }
 
-    /** The impact rows of a decision's used list; the trace reads the list from the decision's own row. */
-    private void addUsed(PreparedStatement insert, long decisionKey, LineageFact decision, List<Used> inputs) throws SQLException {
+    /** The impact entries of a decision's used list; the trace reads the list from the decision's own row. */
+    private void addUsed(List<UsedBlocks.Entry> entries, long decisionKey, LineageFact decision, List<Used> inputs) throws SQLException {
         Integer model = decision.modelId() == null ? null : names.idOf(connection, decision.modelId());
+        long decisionHash = ContentHash.ofId(decision.id());
         for (int pos = 0; pos < inputs.size(); pos++) {
             Used input = inputs.get(pos);
             int view = input.featureView() == null ? 0 : names.idOf(connection, input.featureView());
-            insert.setInt(1, view);
-            insert.setInt(2, input.version() == null ? 0 : input.version());
-            insert.setLong(3, decisionKey);
-            insert.setShort(4, (short) pos);
-            setLong(insert, 5, input.featureId() == null ? null : ContentHash.ofId(input.featureId()));
-            insert.setLong(6, ContentHash.ofId(decision.id()));
-            setInt(insert, 7, model);
-            insert.setString(8, decision.modelVersion());
-            insert.setLong(9, decision.time().toEpochMilli());
-            insert.addBatch();
+            // 0 stands for "not logged", as in the used_input rows of schemas 2 to 4.
+            entries.add(new UsedBlocks.Entry(decisionKey, pos, view, input.version() == null ? 0 : input.version(),
+                    input.featureId() == null ? null : ContentHash.ofId(input.featureId()), decisionHash, model,
+                    decision.modelVersion(), decision.time().toEpochMilli()));
             if (model != null && decision.modelVersion() != null && view != 0) {
                 modelViews.note(connection, model, decision.modelVersion(), view);
             }

@@ -6,10 +6,13 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import io.feedlens.lineage.RecordCoordinates;
 import io.feedlens.lineage.extract.ContentHash;
@@ -25,6 +28,11 @@ public final class FactQueries {
 
     private static final String FACT_COLUMNS = "rec_key, role, fact_id, source_id, entity, time_ms, view_id, view_version,"
             + " model_id, model_version, fact_value, content_hash";
+
+    /** Model id, then model version, nothing first: the order SQL gave these lists before they were read from blocks. */
+    private static final Comparator<UsedBlocks.Entry> BY_MODEL_VERSION = Comparator
+            .comparing(UsedBlocks.Entry::modelId, Comparator.nullsFirst(Comparator.<Integer>naturalOrder()))
+            .thenComparing(UsedBlocks.Entry::modelVersion, Comparator.nullsFirst(Comparator.<String>naturalOrder()));
 
     private final Connection connection;
     private final NameTable topics;
@@ -146,15 +154,12 @@ public final class FactQueries {
         if (view.isEmpty()) {
             return List.of();
         }
-        return uses("view_id = ? AND view_version = ?", s -> {
-            s.setInt(1, view.get());
-            s.setInt(2, version.version());
-        });
+        return byModelVersion(entries(() -> UsedBlocks.ofVersion(connection, view.get(), version.version())));
     }
 
     /** Decisions whose used list names this feature record by id. */
     public List<ModelVersionUse> decisionsUsingFeature(String featureId) {
-        return uses("feature_hash = ?", s -> s.setLong(1, ContentHash.ofId(featureId)));
+        return byModelVersion(entries(() -> UsedBlocks.ofFeatures(connection, Set.of(ContentHash.ofId(featureId)))));
     }
 
     /**
@@ -162,24 +167,27 @@ public final class FactQueries {
      * the accepted risk). Parents named by coordinates or windows are not followed here yet.
      */
     public List<ModelVersionUse> decisionsUsingEvent(String eventId) {
-        List<Long> featureHashes = new ArrayList<>();
+        Set<Long> featureHashes = new HashSet<>();
         try {
             for (long featureKey : ParentBlocks.featuresDerivedFrom(connection, ContentHash.ofId(eventId))) {
-                query("SELECT fact_id FROM lineage_record WHERE rec_key = ?", s -> s.setLong(1, featureKey),
-                        rows -> featureHashes.add(ContentHash.ofId(rows.getString(1))));
+                featureHashes.add(ContentHash.ofId(idOf(featureKey)));
             }
         } catch (SQLException e) {
             throw new LineageStoreException("Lineage index query failed: " + e.getMessage(), e);
         }
-        if (featureHashes.isEmpty()) {
-            return List.of();
-        }
-        String marks = String.join(", ", java.util.Collections.nCopies(featureHashes.size(), "?"));
-        return uses("feature_hash IN (" + marks + ")", s -> {
-            for (int i = 0; i < featureHashes.size(); i++) {
-                s.setLong(i + 1, featureHashes.get(i));
-            }
-        });
+        return featureHashes.isEmpty() ? List.of() : byModelVersion(entries(() -> UsedBlocks.ofFeatures(connection, featureHashes)));
+    }
+
+    /**
+     * Every used entry kept for impact, as text with its numbers resolved, sorted: for checks that two indexes hold the
+     * same entries, whichever batches wrote them.
+     */
+    public List<String> usedEntries() {
+        return entries(() -> UsedBlocks.all(connection)).stream().map(e -> String.join("|",
+                RecordKeys.coordinates(e.decisionKey(), topics).toString(), "#" + e.pos(), e.viewId() == 0 ? "-" : names.nameOf(e.viewId()),
+                "v" + e.version(), String.valueOf(e.featureHash()), String.valueOf(e.decisionHash()),
+                e.modelId() == null ? "-" : names.nameOf(e.modelId()), String.valueOf(e.modelVersion()), String.valueOf(e.timeMs())))
+                .sorted().toList();
     }
 
     /**
@@ -214,8 +222,11 @@ public final class FactQueries {
     /** Every feature view version some decision's used list names, for picking one to assess. */
     public List<FeatureVersion> versionsUsed() {
         List<FeatureVersion> versions = new ArrayList<>();
-        query("SELECT DISTINCT view_id, view_version FROM used_input WHERE view_id <> 0 AND view_version <> 0",
-                s -> { }, rows -> versions.add(new FeatureVersion(names.nameOf(rows.getInt(1)), rows.getInt(2))));
+        try {
+            UsedBlocks.versions(connection).forEach(v -> versions.add(new FeatureVersion(names.nameOf(v[0]), v[1])));
+        } catch (SQLException e) {
+            throw new LineageStoreException("Lineage index query failed: " + e.getMessage(), e);
+        }
         return versions.stream().sorted(java.util.Comparator.comparing(FeatureVersion::view).thenComparing(FeatureVersion::version)).toList();
     }
 
@@ -225,26 +236,65 @@ public final class FactQueries {
         if (view.isEmpty()) {
             return List.of();
         }
+        // Ordered as the list shows them (model, version, time, then id), reading a decision's id from its row only
+        // while the list still has room: a version may be used by hundreds of thousands of decisions.
+        List<UsedBlocks.Entry> used = entries(() -> UsedBlocks.ofVersion(connection, view.get(), version.version()));
         List<DecisionUse> decisions = new ArrayList<>();
-        query("SELECT DISTINCT d.fact_id, d.time_ms, d.model_id, d.model_version FROM used_input u"
-                + " JOIN lineage_record d ON d.rec_key = u.decision_key WHERE u.view_id = ? AND u.view_version = ?"
-                + " ORDER BY d.model_id, d.model_version, d.time_ms, d.fact_id LIMIT ?", s -> {
-                    s.setInt(1, view.get());
-                    s.setInt(2, version.version());
-                    s.setInt(3, limit);
-                }, rows -> decisions.add(new DecisionUse(rows.getString(1), Instant.ofEpochMilli(rows.getLong(2)),
-                        nameOrNull(rows, 3), rows.getString(4))));
-        return decisions;
+        for (List<UsedBlocks.Entry> same : groups(used, BY_MODEL_VERSION.thenComparingLong(UsedBlocks.Entry::timeMs))) {
+            if (decisions.size() >= limit) {
+                break;
+            }
+            UsedBlocks.Entry first = same.get(0);
+            String model = first.modelId() == null ? null : names.nameOf(first.modelId());
+            same.stream().map(UsedBlocks.Entry::decisionKey).distinct().map(this::idOf).distinct().sorted().forEach(id -> decisions.add(
+                    new DecisionUse(id, Instant.ofEpochMilli(first.timeMs()), model, first.modelVersion())));
+        }
+        return decisions.size() > limit ? new ArrayList<>(decisions.subList(0, limit)) : decisions;
     }
 
-    private List<ModelVersionUse> uses(String condition, Binder binder) {
+    private String idOf(long key) {
+        String[] id = {null};
+        query("SELECT fact_id FROM lineage_record WHERE rec_key = ?", s -> s.setLong(1, key), rows -> id[0] = rows.getString(1));
+        return id[0];
+    }
+
+    /** Per model version (model id, then version, nothing first): distinct decisions by id hash and their time range. */
+    private List<ModelVersionUse> byModelVersion(List<UsedBlocks.Entry> entries) {
         List<ModelVersionUse> uses = new ArrayList<>();
-        // One table, no join: used_input carries its decision's model, time and id hash (decision 11).
-        query("SELECT model_id, model_version, COUNT(DISTINCT decision_hash), MIN(time_ms), MAX(time_ms) FROM used_input"
-                + " WHERE " + condition + " GROUP BY model_id, model_version ORDER BY model_id, model_version",
-                binder, rows -> uses.add(new ModelVersionUse(nameOrNull(rows, 1), rows.getString(2), rows.getLong(3),
-                        Instant.ofEpochMilli(rows.getLong(4)), Instant.ofEpochMilli(rows.getLong(5)))));
+        for (List<UsedBlocks.Entry> group : groups(entries, BY_MODEL_VERSION)) {
+            UsedBlocks.Entry first = group.get(0);
+            uses.add(new ModelVersionUse(first.modelId() == null ? null : names.nameOf(first.modelId()), first.modelVersion(),
+                    group.stream().mapToLong(UsedBlocks.Entry::decisionHash).distinct().count(),
+                    Instant.ofEpochMilli(group.stream().mapToLong(UsedBlocks.Entry::timeMs).min().orElseThrow()),
+                    Instant.ofEpochMilli(group.stream().mapToLong(UsedBlocks.Entry::timeMs).max().orElseThrow())));
+        }
         return uses;
+    }
+
+    /** The entries sorted by {@code order}, in runs of entries it finds equal. */
+    private static List<List<UsedBlocks.Entry>> groups(List<UsedBlocks.Entry> entries, Comparator<UsedBlocks.Entry> order) {
+        List<UsedBlocks.Entry> sorted = new ArrayList<>(entries);
+        sorted.sort(order);
+        List<List<UsedBlocks.Entry>> groups = new ArrayList<>();
+        for (UsedBlocks.Entry entry : sorted) {
+            if (groups.isEmpty() || order.compare(groups.get(groups.size() - 1).get(0), entry) != 0) {
+                groups.add(new ArrayList<>());
+            }
+            groups.get(groups.size() - 1).add(entry);
+        }
+        return groups;
+    }
+
+    private interface EntryRead {
+        List<UsedBlocks.Entry> read() throws SQLException;
+    }
+
+    private static List<UsedBlocks.Entry> entries(EntryRead read) {
+        try {
+            return read.read();
+        } catch (SQLException e) {
+            throw new LineageStoreException("Lineage index query failed: " + e.getMessage(), e);
+        }
     }
 
     private List<StoredFact> facts(String sql, Binder binder) {

@@ -14,6 +14,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 import java.util.TreeSet;
 
 /**
@@ -29,10 +30,6 @@ import java.util.TreeSet;
  * links of the blocks whose filter says "maybe" (~1 % of the others).
  */
 final class ParentBlocks {
-
-    /** Bits of filter per link and probes per lookup: a false "maybe" for ~1 % of blocks. */
-    private static final int BITS_PER_LINK = 10;
-    private static final int PROBES = 7;
 
     /** One feature record derived from the event with this id hash. */
     record Link(long parentHash, long featureKey) implements Comparable<Link> {
@@ -64,22 +61,14 @@ final class ParentBlocks {
             block.setBytes(2, pack(sorted));
             block.executeUpdate();
             bloom.setLong(1, first);
-            bloom.setBytes(2, bloom(sorted));
+            bloom.setBytes(2, BlockFilter.of(Arrays.stream(sorted).mapToLong(Link::parentHash).toArray()));
             bloom.executeUpdate();
         }
     }
 
     /** The keys of the feature records that name a parent with this id hash, in key order. */
     static List<Long> featuresDerivedFrom(Connection connection, long parentHash) throws SQLException {
-        List<Long> maybe = new ArrayList<>();
-        try (Statement statement = connection.createStatement();
-             ResultSet rows = statement.executeQuery("SELECT first_key, bloom FROM parent_bloom")) {
-            while (rows.next()) {
-                if (mayContain(rows.getBytes(2), parentHash)) {
-                    maybe.add(rows.getLong(1));
-                }
-            }
-        }
+        List<Long> maybe = BlockFilter.blocksThatMayHold(connection, "parent_bloom", Set.of(parentHash));
         TreeSet<Long> features = new TreeSet<>();
         try (PreparedStatement block = connection.prepareStatement("SELECT links FROM parent_block WHERE first_key = ?")) {
             for (long first : maybe) {
@@ -139,7 +128,7 @@ final class ParentBlocks {
     }
 
     /** H2 keeps unquoted names in upper case, PostgreSQL in lower case. */
-    private static boolean tableExists(Connection connection, String name) throws SQLException {
+    static boolean tableExists(Connection connection, String name) throws SQLException {
         for (String spelled : List.of(name.toUpperCase(java.util.Locale.ROOT), name)) {
             try (ResultSet tables = connection.getMetaData().getTables(null, null, spelled, null)) {
                 if (tables.next()) {
@@ -175,52 +164,5 @@ final class ParentBlocks {
         } catch (IOException e) {
             throw new LineageStoreException("A block of parent links in the index is damaged: " + e.getMessage(), e);
         }
-    }
-
-    private static byte[] bloom(Link[] links) {
-        long[] bits = new long[Math.max(1, (links.length * BITS_PER_LINK + 63) / 64)];
-        for (Link link : links) {
-            long mixed = mix(link.parentHash());
-            for (int probe = 0; probe < PROBES; probe++) {
-                int bit = bitOf(mixed, probe, bits.length * 64);
-                bits[bit >>> 6] |= 1L << bit;
-            }
-        }
-        byte[] packed = new byte[bits.length * Long.BYTES];
-        for (int i = 0; i < bits.length; i++) {
-            for (int b = 0; b < Long.BYTES; b++) {
-                packed[i * Long.BYTES + b] = (byte) (bits[i] >>> (8 * b));
-            }
-        }
-        return packed;
-    }
-
-    private static boolean mayContain(byte[] bloom, long parentHash) {
-        long mixed = mix(parentHash);
-        int size = bloom.length * 8;
-        for (int probe = 0; probe < PROBES; probe++) {
-            int bit = bitOf(mixed, probe, size);
-            if ((bloom[bit >>> 3] & (1 << (bit & 7))) == 0) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /** Double hashing on the two halves of a mixed hash (Kirsch–Mitzenmacher): probes enough for a Bloom filter. */
-    private static int bitOf(long mixed, int probe, int size) {
-        int combined = (int) mixed + probe * (int) (mixed >>> 32);
-        return Math.floorMod(combined, size);
-    }
-
-    /** The ids' FNV hash spreads its low bits poorly; MurmurHash3's finaliser spreads every bit. */
-    private static long mix(long hash) {
-        long h = hash;
-        h ^= h >>> 33;
-        h *= 0xff51afd7ed558ccdL;
-        h ^= h >>> 33;
-        h *= 0xc4ceb9fe1a85ec53L;
-        h ^= h >>> 33;
-        return h;
     }
 }

@@ -76,7 +76,15 @@ final class StoreSchema {
             sql("DROP INDEX IF EXISTS lineage_record_id",
                     "DROP INDEX IF EXISTS lineage_record_asof",
                     "UPDATE lineage_record SET id_hash = id_hash / " + ContentHash.LOOKUP_DIVISOR
-                            + ", entity_hash = entity_hash / " + ContentHash.LOOKUP_DIVISOR));
+                            + ", entity_hash = entity_hash / " + ContentHash.LOOKUP_DIVISOR),
+            // Schema 5: used entries in one block per batch and feature version (UsedBlocks); the rows of schema 4
+            // are converted, so nothing has to be read from Kafka again.
+            (connection, statement) -> {
+                for (String sql : UsedBlocks.TABLES) {
+                    statement.execute(sql);
+                }
+                UsedBlocks.convert(connection, 500);
+            });
 
     /** One step from version n to n + 1. */
     @FunctionalInterface
@@ -99,8 +107,7 @@ final class StoreSchema {
     static final List<String> SECONDARY_INDEXES = List.of(
             "CREATE INDEX IF NOT EXISTS lineage_record_id ON lineage_record (id_hash)",
             // The as-of join: latest value of a view for an entity at or before a time.
-            "CREATE INDEX IF NOT EXISTS lineage_record_asof ON lineage_record (view_id, entity_hash, time_ms)",
-            "CREATE INDEX IF NOT EXISTS used_input_feature ON used_input (feature_hash)");
+            "CREATE INDEX IF NOT EXISTS lineage_record_asof ON lineage_record (view_id, entity_hash, time_ms)");
 
     static final int CURRENT = STEPS.size();
 

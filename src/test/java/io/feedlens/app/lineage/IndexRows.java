@@ -22,7 +22,7 @@ final class IndexRows {
     private static final long PARTITION_SHIFT = 36;
     private static final long TOPIC_SHIFT = 48;
     private static final Map<String, Set<String>> KEYS = Map.of("lineage_record", Set.of("REC_KEY"),
-            "used_input", Set.of("DECISION_KEY"), "model_view", Set.of(),
+            "model_view", Set.of(),
             "skipped_record", Set.of("REC_KEY"), "index_offsets", Set.of());
     /** A record's packed edges hold the index's own numbers: compared as the store reads them back, by name. */
     private static final String EDGES = "EDGES";
@@ -59,8 +59,9 @@ final class IndexRows {
                     }
                 }
             }
-            // Parent links are stored in one block per batch: compared link by link, whatever the batches were.
+            // Parent links and used entries are stored in blocks per batch: compared one by one, whatever the batches were.
             store.read(q -> q.parentLinks()).forEach(link -> rows.add("parent_link|" + link));
+            store.read(q -> q.usedEntries()).forEach(entry -> rows.add("used_entry|" + entry));
             rows.sort(null);
             return rows;
         }

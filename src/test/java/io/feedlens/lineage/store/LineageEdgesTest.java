@@ -231,4 +231,49 @@ class LineageEdgesTest {
             assertThat(hashes.getLong(2)).isEqualTo(ContentHash.lookupHash("card-1"));
         }
     }
+
+    @Test
+    void anIndexOfSchemaFourKeepsItsUsedEntriesInBlocks() throws Exception {
+        Path file = folder.resolve("four");
+        try (LineageStore store = LineageStore.open(file)) {
+            store.write(List.of(feature(List.of()), decision(List.of(new Used("velocity", 4, "f-1", null, 3.0, null, null),
+                    new Used(null, null, null, FEATURE_AT, null, null, null)))), List.of(), List.of());
+        }
+        try (Connection old = DriverManager.getConnection("jdbc:h2:file:" + file.toAbsolutePath(), "sa", "");
+             Statement sql = old.createStatement()) {
+            // Back to schema 4 as FeedLens wrote it: one row per used entry, 0 for what was not logged.
+            sql.execute("DROP TABLE used_block");
+            sql.execute("DROP TABLE used_bloom");
+            sql.execute("CREATE TABLE used_input (view_id INT NOT NULL, view_version INT NOT NULL, decision_key BIGINT NOT NULL,"
+                    + " pos SMALLINT NOT NULL, feature_hash BIGINT, decision_hash BIGINT NOT NULL, model_id INT,"
+                    + " model_version VARCHAR(128), time_ms BIGINT NOT NULL, PRIMARY KEY (view_id, view_version, decision_key, pos))");
+            sql.execute("CREATE INDEX used_input_feature ON used_input (feature_hash)");
+            sql.execute("INSERT INTO used_input (view_id, view_version, decision_key, pos, feature_hash, decision_hash, model_id,"
+                    + " model_version, time_ms) SELECT (SELECT id FROM lineage_name WHERE name = 'velocity'), 4, rec_key, 0, "
+                    + ContentHash.ofId("f-1") + ", " + ContentHash.ofId("d-1") + ", model_id, model_version, time_ms"
+                    + " FROM lineage_record WHERE fact_id = 'd-1'");
+            sql.execute("INSERT INTO used_input (view_id, view_version, decision_key, pos, feature_hash, decision_hash, model_id,"
+                    + " model_version, time_ms) SELECT 0, 0, rec_key, 1, NULL, " + ContentHash.ofId("d-1")
+                    + ", model_id, model_version, time_ms FROM lineage_record WHERE fact_id = 'd-1'");
+            sql.execute("UPDATE schema_version SET version = 4");
+        }
+        ModelVersionUse expected = new ModelVersionUse("fraud", "1.2", 1, Instant.ofEpochMilli(2_000), Instant.ofEpochMilli(2_000));
+        try (LineageStore store = LineageStore.open(file)) {
+            List<ModelVersionUse> byVersion = store.read(q -> q.decisionsUsing(new FeatureVersion("velocity", 4)));
+            List<ModelVersionUse> byFeature = store.read(q -> q.decisionsUsingFeature("f-1"));
+            List<FeatureVersion> versions = store.read(FactQueries::versionsUsed);
+            List<String> entries = store.read(FactQueries::usedEntries);
+            List<DecisionUse> listed = store.read(q -> q.decisionListUsing(new FeatureVersion("velocity", 4), 10));
+            assertThat(store.schemaVersion()).isEqualTo(StoreSchema.CURRENT);
+            assertThat(byVersion).containsExactly(expected);
+            assertThat(byFeature).containsExactly(expected);
+            assertThat(versions).containsExactly(new FeatureVersion("velocity", 4));
+            assertThat(entries).hasSize(2);
+            assertThat(listed).containsExactly(new DecisionUse("d-1", Instant.ofEpochMilli(2_000), "fraud", "1.2"));
+        }
+        try (Connection migrated = DriverManager.getConnection("jdbc:h2:file:" + file.toAbsolutePath(), "sa", "");
+             java.sql.ResultSet tables = migrated.getMetaData().getTables(null, null, "USED_INPUT", null)) {
+            assertThat(tables.next()).as("used_input is gone").isFalse();
+        }
+    }
 }
