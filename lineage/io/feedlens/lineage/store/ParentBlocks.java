@@ -97,46 +97,11 @@ final class ParentBlocks {
         return links;
     }
 
-    /**
-     * Schema 2 → 3: turns the per-parent rows of {@code derived_from} into blocks of up to {@code perBlock} features
-     * and drops the table. Runs again from the start after a kill: until the table is dropped, its rows are the truth.
-     */
+    /** Schema 2 → 3: the per-parent rows of {@code derived_from} become blocks of up to {@code perBlock} features. */
     static void convert(Connection connection, int perBlock) throws SQLException {
-        try (Statement statement = connection.createStatement()) {
-            if (!tableExists(connection, "derived_from")) {
-                return;
-            }
-            statement.execute("DELETE FROM parent_block");
-            statement.execute("DELETE FROM parent_bloom");
-            List<Link> block = new ArrayList<>();
-            long features = 0;
-            long lastFeature = Long.MIN_VALUE;
-            try (ResultSet rows = statement.executeQuery("SELECT parent_hash, feature_key FROM derived_from ORDER BY feature_key")) {
-                while (rows.next()) {
-                    long feature = rows.getLong(2);
-                    if (feature != lastFeature && ++features % perBlock == 0) {
-                        write(connection, block);
-                        block.clear();
-                    }
-                    lastFeature = feature;
-                    block.add(new Link(rows.getLong(1), feature));
-                }
-            }
-            write(connection, block);
-            statement.execute("DROP TABLE derived_from");
-        }
-    }
-
-    /** H2 keeps unquoted names in upper case, PostgreSQL in lower case. */
-    static boolean tableExists(Connection connection, String name) throws SQLException {
-        for (String spelled : List.of(name.toUpperCase(java.util.Locale.ROOT), name)) {
-            try (ResultSet tables = connection.getMetaData().getTables(null, null, spelled, null)) {
-                if (tables.next()) {
-                    return true;
-                }
-            }
-        }
-        return false;
+        BlockConversion.convert(connection, "derived_from", "SELECT parent_hash, feature_key FROM derived_from ORDER BY feature_key",
+                List.of("parent_block", "parent_bloom"), perBlock, rows -> new Link(rows.getLong(1), rows.getLong(2)),
+                Link::featureKey, ParentBlocks::write);
     }
 
     private static byte[] pack(Link[] sorted) {

@@ -129,36 +129,13 @@ final class UsedBlocks {
         return entries;
     }
 
-    /**
-     * Schema 4 → 5: turns the rows of {@code used_input} into blocks of up to {@code perBlock} decisions and drops the
-     * table. Runs again from the start after a kill: until the table is dropped, its rows are the truth.
-     */
+    /** Schema 4 → 5: the rows of {@code used_input} become blocks of up to {@code perBlock} decisions. */
     static void convert(Connection connection, int perBlock) throws SQLException {
-        try (Statement statement = connection.createStatement()) {
-            if (!ParentBlocks.tableExists(connection, "used_input")) {
-                return;
-            }
-            statement.execute("DELETE FROM used_block");
-            statement.execute("DELETE FROM used_bloom");
-            List<Entry> block = new ArrayList<>();
-            long decisions = 0;
-            long lastDecision = Long.MIN_VALUE;
-            try (ResultSet rows = statement.executeQuery("SELECT decision_key, pos, view_id, view_version, feature_hash,"
-                    + " decision_hash, model_id, model_version, time_ms FROM used_input ORDER BY decision_key, pos")) {
-                while (rows.next()) {
-                    long decision = rows.getLong(1);
-                    if (decision != lastDecision && ++decisions % perBlock == 0) {
-                        write(connection, block);
-                        block.clear();
-                    }
-                    lastDecision = decision;
-                    block.add(new Entry(decision, rows.getInt(2), rows.getInt(3), rows.getInt(4), (Long) rows.getObject(5, Long.class),
-                            rows.getLong(6), rows.getObject(7, Integer.class), rows.getString(8), rows.getLong(9)));
-                }
-            }
-            write(connection, block);
-            statement.execute("DROP TABLE used_input");
-        }
+        BlockConversion.convert(connection, "used_input", "SELECT decision_key, pos, view_id, view_version, feature_hash,"
+                + " decision_hash, model_id, model_version, time_ms FROM used_input ORDER BY decision_key, pos",
+                List.of("used_block", "used_bloom"), perBlock, rows -> new Entry(rows.getLong(1), rows.getInt(2), rows.getInt(3),
+                        rows.getInt(4), rows.getObject(5, Long.class), rows.getLong(6), rows.getObject(7, Integer.class),
+                        rows.getString(8), rows.getLong(9)), Entry::decisionKey, UsedBlocks::write);
     }
 
     private static void readBlocks(PreparedStatement select, List<Entry> into) throws SQLException {
