@@ -62,6 +62,7 @@ final class PartitionReader {
             ranges.forEach(r -> consumer.seek(r.partition(), r.start()));
             long lastProgress = System.nanoTime();
             while (!remaining.isEmpty() && !handle.shouldStop()) {
+                handle.pace.giveWay();
                 ConsumerRecords<byte[], byte[]> records = consumer.poll(POLL);
                 boolean advanced = take(records, remaining) | finishReached(remaining);
                 if (advanced) {
