@@ -6,8 +6,8 @@ import java.util.function.LongSupplier;
 /**
  * Lets reading threads leave a core to the screen that shows what they read. On two cores, a search's readers, the
  * broker and the collector keep both busy, and the FX thread — which needs ~5 % of a core for the Messages tab —
- * waited its turn: pulses 100–300 ms apart (docs/benchmarks.md, "fx-stall"). The screen says each time it paints; a
- * reader that finds it late between two polls parks a few milliseconds at a time until it has painted again.
+ * waited its turn: pulses 100–300 ms apart (docs/benchmarks.md, "fx-stall"; decision 22). The screen says each time
+ * it paints; a reader that finds it late parks a few milliseconds at a time until it has painted again.
  * A screen that has not painted for long is hidden or busy with its own work: waiting for it would not help, and
  * readers go on. Thread-safe; no JavaFX here, the view reports its pulses.
  */
@@ -49,7 +49,7 @@ public final class ScreenPace {
         paintedAt = 0;
     }
 
-    /** On a reading thread between polls: returns at once unless the screen is late, then when it painted (or 50 ms). */
+    /** On a reading thread every few milliseconds: returns at once unless the screen is late, then when it painted (or 50 ms). */
     public void giveWay() {
         long last = paintedAt;
         if (last == 0) {

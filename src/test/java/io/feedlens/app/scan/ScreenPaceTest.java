@@ -16,12 +16,7 @@ class ScreenPaceTest {
 
     @Test
     void aReaderWaitsForALateScreenUntilItHasPainted() throws Exception {
-        pace.painted();
-        now.addAndGet(ScreenPace.LATE_NANOS + 1);
-
-        CompletableFuture<Void> reader = CompletableFuture.runAsync(pace::giveWay);
-        Thread.sleep(200);
-        assertThat(reader).as("still giving way").isNotDone();
+        CompletableFuture<Void> reader = aReaderFacingALateScreen();
 
         pace.painted();
         reader.get(5, TimeUnit.SECONDS);
@@ -29,11 +24,8 @@ class ScreenPaceTest {
 
     @Test
     void aReaderWaitsAtMostAWhileForAScreenThatStaysLate() throws Exception {
-        pace.painted();
-        now.addAndGet(ScreenPace.LATE_NANOS + 1);
+        CompletableFuture<Void> reader = aReaderFacingALateScreen();
 
-        CompletableFuture<Void> reader = CompletableFuture.runAsync(pace::giveWay);
-        Thread.sleep(100);
         now.addAndGet(ScreenPace.MAX_WAIT_NANOS);
         reader.get(5, TimeUnit.SECONDS);
     }
@@ -56,6 +48,16 @@ class ScreenPaceTest {
 
         ScreenPace.NONE.painted();
         giveWayReturnsWithoutTheClockMoving();
+    }
+
+    /** A reader that found the screen late, still waiting after 200 ms of real time (the test's clock stands still). */
+    private CompletableFuture<Void> aReaderFacingALateScreen() throws InterruptedException {
+        pace.painted();
+        now.addAndGet(ScreenPace.LATE_NANOS + 1);
+        CompletableFuture<Void> reader = CompletableFuture.runAsync(pace::giveWay);
+        Thread.sleep(200);
+        assertThat(reader).as("still giving way").isNotDone();
+        return reader;
     }
 
     private void giveWayReturnsWithoutTheClockMoving() throws Exception {
