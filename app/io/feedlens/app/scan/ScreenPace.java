@@ -49,7 +49,10 @@ public final class ScreenPace {
         paintedAt = 0;
     }
 
-    /** On a reading thread every few milliseconds: returns at once unless the screen is late, then when it painted (or 50 ms). */
+    /**
+     * On a reading thread every few milliseconds: returns at once unless the screen is late, then once it has painted
+     * (or after 50 ms).
+     */
     public void giveWay() {
         long last = paintedAt;
         if (last == 0) {

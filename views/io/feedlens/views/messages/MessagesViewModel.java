@@ -276,7 +276,8 @@ public final class MessagesViewModel {
     private Run startScan(MessageSource from, ScanRequest request) {
         MatchQueue queue = new MatchQueue(maxRows.get(), false);
         // The table keeps the first rows only; the matches after them are counted, not decoded.
-        ScanHandle handle = TopicScan.start(from.clientConfig(), from.decoder(), request.handOver(maxRows.get()), queue::offer, pace);
+        ScanHandle handle = TopicScan.start(from.clientConfig(), from.decoder(), request.handOver(maxRows.get()),
+                queue::offer, pace);
         Run run = new Run(mode.get(), queue, handle::progress, handle::cancel);
         export.rememberSearch(from, request);
         handle.completion().thenAcceptAsync(summary -> scanEnded(run, summary), ui);
