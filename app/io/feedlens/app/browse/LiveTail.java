@@ -14,6 +14,7 @@ import io.feedlens.app.Background;
 import io.feedlens.app.decode.DecodedRecord;
 import io.feedlens.app.decode.RecordDecoder;
 import io.feedlens.app.scan.ScanProgress;
+import io.feedlens.app.scan.ScreenPace;
 import io.feedlens.app.search.RecordFilter;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -43,8 +44,10 @@ public final class LiveTail implements AutoCloseable {
     private final long began = System.nanoTime();
     private volatile KafkaConsumer<byte[], byte[]> consumer;
     private volatile int partitionCount;
+    private final ScreenPace pace;
 
-    private LiveTail() {
+    private LiveTail(ScreenPace pace) {
+        this.pace = pace;
     }
 
     /**
@@ -53,7 +56,13 @@ public final class LiveTail implements AutoCloseable {
      */
     public static LiveTail start(Map<String, Object> clientConfig, RecordDecoder decoder, String topic, List<Integer> partitions,
                                  boolean readCommitted, RecordFilter filter, Consumer<List<DecodedRecord>> matches) {
-        LiveTail tail = new LiveTail();
+        return start(clientConfig, decoder, topic, partitions, readCommitted, filter, matches, ScreenPace.NONE);
+    }
+
+    /** As above, for a screen that shows the matches: the tail gives way to it when it paints late (see {@link ScreenPace}). */
+    public static LiveTail start(Map<String, Object> clientConfig, RecordDecoder decoder, String topic, List<Integer> partitions,
+                                 boolean readCommitted, RecordFilter filter, Consumer<List<DecodedRecord>> matches, ScreenPace pace) {
+        LiveTail tail = new LiveTail(pace);
         Map<String, Object> config = consumerConfig(clientConfig, readCommitted);
         // Even making a consumer takes a moment (config, metrics): not on the caller's thread, which may be the FX thread.
         Background.run(() -> tail.end.complete(tail.follow(config, decoder, topic, partitions, filter, matches)));
@@ -95,6 +104,7 @@ public final class LiveTail implements AutoCloseable {
             consumer.seekToEnd(partitions);
             partitions.forEach(consumer::position); // resolves "the end" now, not at the first poll
             while (!stopped.get()) {
+                pace.giveWay();
                 List<DecodedRecord> batch = new ArrayList<>();
                 for (ConsumerRecord<byte[], byte[]> record : consumer.poll(POLL)) {
                     take(decoder.decode(record), record, filter, batch);

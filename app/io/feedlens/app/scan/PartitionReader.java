@@ -26,6 +26,11 @@ import org.apache.kafka.common.errors.WakeupException;
 final class PartitionReader {
 
     private static final Duration POLL = Duration.ofMillis(200);
+    /**
+     * A poll's 2,000 records are 5–20 ms of a reader's time: asking the screen only between polls let it wait that
+     * long for a core. Every 256 records (a mask) it is asked at most every few milliseconds, for a volatile read.
+     */
+    private static final long GIVE_WAY_EVERY = 255;
 
     private final KafkaConsumer<byte[], byte[]> consumer;
     private final List<PartitionRange> ranges;
@@ -62,6 +67,7 @@ final class PartitionReader {
             ranges.forEach(r -> consumer.seek(r.partition(), r.start()));
             long lastProgress = System.nanoTime();
             while (!remaining.isEmpty() && !handle.shouldStop()) {
+                handle.pace.giveWay();
                 ConsumerRecords<byte[], byte[]> records = consumer.poll(POLL);
                 boolean advanced = take(records, remaining) | finishReached(remaining);
                 if (advanced) {
@@ -112,6 +118,9 @@ final class PartitionReader {
                 break;
             }
             taken++;
+            if ((taken & GIVE_WAY_EVERY) == 0) {
+                handle.pace.giveWay();
+            }
             tally.scanned++;
             tally.bytes += Math.max(0, record.serializedKeySize()) + Math.max(0, record.serializedValueSize());
             CandidateRecord candidate = CandidateRecord.of(record, decoder);

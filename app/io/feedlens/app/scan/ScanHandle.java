@@ -28,6 +28,12 @@ public final class ScanHandle {
     private final List<KafkaConsumer<?, ?>> consumers = new CopyOnWriteArrayList<>();
     private final long began = System.nanoTime();
     final CompletableFuture<ScanSummary> completion = new CompletableFuture<>();
+    /** The screen the matches go to, which the readers give way to when it paints late. */
+    final ScreenPace pace;
+
+    ScanHandle(ScreenPace pace) {
+        this.pace = pace;
+    }
 
     public ScanProgress progress() {
         return new ScanProgress(scanned.get(), matched.get(), bytes.get(), filterErrors.get(), undecoded.get(),

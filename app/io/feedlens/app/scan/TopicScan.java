@@ -40,7 +40,13 @@ public final class TopicScan {
      */
     public static ScanHandle start(Map<String, Object> clientConfig, RecordDecoder decoder, ScanRequest request,
                                    Consumer<List<DecodedRecord>> matches) {
-        ScanHandle handle = new ScanHandle();
+        return start(clientConfig, decoder, request, matches, ScreenPace.NONE);
+    }
+
+    /** As above, for matches a screen shows: the readers give way to it when it paints late (see {@link ScreenPace}). */
+    public static ScanHandle start(Map<String, Object> clientConfig, RecordDecoder decoder, ScanRequest request,
+                                   Consumer<List<DecodedRecord>> matches, ScreenPace pace) {
+        ScanHandle handle = new ScanHandle(pace);
         Background.run(() -> run(consumerConfig(clientConfig, request), decoder, request, matches, handle));
         return handle;
     }

@@ -4,6 +4,7 @@ import java.time.ZoneId;
 
 import io.feedlens.app.decode.DecodedRecord;
 import javafx.animation.Animation;
+import javafx.animation.AnimationTimer;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
 import javafx.geometry.Insets;
@@ -42,6 +43,8 @@ public final class MessagesView extends BorderPane {
     private final MessagesViewModel model;
     private final Timeline drain;
     private final Timeline figures;
+    /** Tells the readers each time the FX thread paints (see {@link io.feedlens.app.scan.ScreenPace}). */
+    private final AnimationTimer pulses;
 
     public MessagesView(MessagesViewModel model) {
         this.model = model;
@@ -59,6 +62,12 @@ public final class MessagesView extends BorderPane {
             model.refreshFigures();
             model.export().refresh();
         });
+        pulses = new AnimationTimer() {
+            @Override
+            public void handle(long now) {
+                model.screenPace().painted();
+            }
+        };
         runTimersWhileShown();
     }
 
@@ -230,9 +239,12 @@ public final class MessagesView extends BorderPane {
             if (now == null) {
                 drain.stop();
                 figures.stop();
+                pulses.stop();
+                model.screenPace().notPainting();
             } else {
                 drain.play();
                 figures.play();
+                pulses.start();
                 followTabSelection();
             }
         });

@@ -12,6 +12,7 @@ import io.feedlens.app.scan.ScanHandle;
 import io.feedlens.app.scan.ScanProgress;
 import io.feedlens.app.scan.ScanRequest;
 import io.feedlens.app.scan.ScanSummary;
+import io.feedlens.app.scan.ScreenPace;
 import io.feedlens.app.scan.StartAt;
 import io.feedlens.app.scan.TopicScan;
 import io.feedlens.app.search.FilterProblem;
@@ -69,6 +70,7 @@ public final class MessagesViewModel {
     private final ReadOnlyStringWrapper shownText = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper("");
     private final ObservableList<DecodedRecord> rows = FXCollections.observableArrayList();
+    private final ScreenPace pace = new ScreenPace();
     private final RecordDetailViewModel detail;
     private final ExportViewModel export;
     private ZoneId zone = ZoneId.systemDefault();
@@ -135,6 +137,8 @@ public final class MessagesViewModel {
     public ObservableList<DecodedRecord> rows() { return FXCollections.unmodifiableObservableList(rows); }
     public RecordDetailViewModel detail() { return detail; }
     public ExportViewModel export() { return export; }
+    /** What the view tells about its pulses, so that the readers leave it a core (see {@link ScreenPace}). */
+    public ScreenPace screenPace() { return pace; }
 
     /** The partitions the topic has, for the partition choice (null stands for all). */
     public void setPartitionCount(int count) {
@@ -272,7 +276,8 @@ public final class MessagesViewModel {
     private Run startScan(MessageSource from, ScanRequest request) {
         MatchQueue queue = new MatchQueue(maxRows.get(), false);
         // The table keeps the first rows only; the matches after them are counted, not decoded.
-        ScanHandle handle = TopicScan.start(from.clientConfig(), from.decoder(), request.handOver(maxRows.get()), queue::offer);
+        ScanHandle handle = TopicScan.start(from.clientConfig(), from.decoder(), request.handOver(maxRows.get()),
+                queue::offer, pace);
         Run run = new Run(mode.get(), queue, handle::progress, handle::cancel);
         export.rememberSearch(from, request);
         handle.completion().thenAcceptAsync(summary -> scanEnded(run, summary), ui);
@@ -283,7 +288,7 @@ public final class MessagesViewModel {
         MatchQueue queue = new MatchQueue(maxRows.get(), true);
         List<Integer> partitions = partition.get() == null ? List.of() : List.of(partition.get());
         LiveTail tail = LiveTail.start(from.clientConfig(), from.decoder(), topic.get(), partitions, readCommitted.get(),
-                recordFilter, queue::offer);
+                recordFilter, queue::offer, pace);
         Run run = new Run(BrowseMode.LIVE_TAIL, queue, tail::progress, tail::close);
         export.forgetSearch();
         tail.stopped().thenAcceptAsync(why -> ended(run, why), ui);
