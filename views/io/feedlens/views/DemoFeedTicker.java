@@ -25,7 +25,12 @@ final class DemoFeedTicker {
         timeline.play();
     }
 
+    /**
+     * Callable from any thread (tests close the window from theirs). JavaFX 21 does not guard its animation list,
+     * and a Timeline stopped off the FX thread while a pulse walks that list crashes the pulse, so the stop is
+     * handed to the FX thread.
+     */
     void stop() {
-        timeline.stop();
+        FxThread.INSTANCE.execute(timeline::stop);
     }
 }
