@@ -15,13 +15,15 @@ import io.feedlens.lineage.model.LineageFact;
 import io.feedlens.lineage.model.SkippedRecord;
 import io.feedlens.lineage.model.Used;
 
-/** Writes one batch of rows with JDBC batches, inside the transaction the store opened: one row per record, plus blocks of
- * used entries and of parent links for impact. */
+/** Writes one batch of rows with JDBC batches, inside the transaction the store opened: one row per record, one as-of
+ * row per feature with an entity, plus blocks of used entries and of parent links for impact. */
 final class BatchWriter {
 
     private static final String INSERT_RECORD = "INSERT INTO lineage_record (rec_key, role, id_hash, fact_id, source_id, entity,"
-            + " entity_hash, time_ms, view_id, view_version, model_id, model_version, fact_value, content_hash, edges)"
-            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+            + " time_ms, view_id, view_version, model_id, model_version, fact_value, content_hash, edges)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
+    private static final String INSERT_AS_OF = "INSERT INTO feature_asof (rec_key, view_id, entity_hash, time_ms) VALUES (?, ?, ?, ?)";
 
     private final Connection connection;
     private final NameTable topics;
@@ -46,16 +48,22 @@ final class BatchWriter {
     void write(List<IndexedRecord> records, List<SkippedRecord> skipped) throws SQLException {
         List<ParentBlocks.Link> links = new ArrayList<>();
         List<UsedBlocks.Entry> used = new ArrayList<>();
-        try (PreparedStatement facts = connection.prepareStatement(INSERT_RECORD)) {
+        try (PreparedStatement facts = connection.prepareStatement(INSERT_RECORD);
+             PreparedStatement asOf = connection.prepareStatement(INSERT_AS_OF)) {
+            boolean anyAsOf = false;
             for (IndexedRecord record : records) {
                 long key = keyOf(record.fact().coordinates());
                 byte[] edges = record.used().isEmpty() ? EdgeCodec.parents(record.derivedFrom(), this::keyOf)
                         : EdgeCodec.used(record.used(), this::nameId, this::keyOf);
                 addFact(facts, key, record.fact(), edges);
+                anyAsOf |= addAsOf(asOf, key, record.fact());
                 addUsed(used, key, record.fact(), record.used());
                 addLinks(links, key, record.derivedFrom());
             }
             facts.executeBatch();
+            if (anyAsOf) {
+                asOf.executeBatch();
+            }
         }
         UsedBlocks.write(connection, used);
         ParentBlocks.write(connection, links);
@@ -69,18 +77,28 @@ final class BatchWriter {
         insert.setString(4, fact.id());
         insert.setInt(5, names.idOf(connection, fact.source()));
         insert.setString(6, fact.entity());
-        // Only the as-of join reads entity hashes, and only of features: other records leave it empty, which keeps
-        // their entries in the as-of index small (~10 bytes per indexed record on the demo feed).
-        setLong(insert, 7, fact.entity() == null || fact.feature() == null ? null : ContentHash.lookupHash(fact.entity()));
-        insert.setLong(8, fact.time().toEpochMilli());
-        setInt(insert, 9, fact.feature() == null ? null : names.idOf(connection, fact.feature().view()));
-        setInt(insert, 10, fact.feature() == null ? null : fact.feature().version());
-        setInt(insert, 11, fact.modelId() == null ? null : names.idOf(connection, fact.modelId()));
-        insert.setString(12, fact.modelVersion());
-        setDouble(insert, 13, fact.value());
-        insert.setLong(14, fact.contentHash());
-        insert.setBytes(15, edges);
+        insert.setLong(7, fact.time().toEpochMilli());
+        setInt(insert, 8, fact.feature() == null ? null : names.idOf(connection, fact.feature().view()));
+        setInt(insert, 9, fact.feature() == null ? null : fact.feature().version());
+        setInt(insert, 10, fact.modelId() == null ? null : names.idOf(connection, fact.modelId()));
+        insert.setString(11, fact.modelVersion());
+        setDouble(insert, 12, fact.value());
+        insert.setLong(13, fact.contentHash());
+        insert.setBytes(14, edges);
         insert.addBatch();
+    }
+
+    /** The row the as-of join finds a feature by; false for a record that has none (not a feature, or no entity). */
+    private boolean addAsOf(PreparedStatement insert, long key, LineageFact fact) throws SQLException {
+        if (fact.feature() == null || fact.entity() == null) {
+            return false;
+        }
+        insert.setLong(1, key);
+        insert.setInt(2, names.idOf(connection, fact.feature().view()));
+        insert.setLong(3, ContentHash.lookupHash(fact.entity()));
+        insert.setLong(4, fact.time().toEpochMilli());
+        insert.addBatch();
+        return true;
     }
 
     /** The impact entries of a decision's used list; the trace reads the list from the decision's own row. */

@@ -78,8 +78,8 @@ public final class FactQueries {
         if (viewId.isEmpty() || entity == null) {
             return Optional.empty();
         }
-        return facts("SELECT " + FACT_COLUMNS + " FROM lineage_record WHERE view_id = ? AND entity_hash = ? AND time_ms BETWEEN ? AND ?"
-                + " ORDER BY time_ms DESC, rec_key DESC", s -> {
+        return facts("SELECT " + FACT_COLUMNS + " FROM lineage_record WHERE rec_key IN (SELECT rec_key FROM feature_asof"
+                + " WHERE view_id = ? AND entity_hash = ? AND time_ms BETWEEN ? AND ?) ORDER BY time_ms DESC, rec_key DESC", s -> {
                     s.setInt(1, viewId.get());
                     s.setLong(2, ContentHash.lookupHash(entity));
                     s.setLong(3, notBefore.toEpochMilli());

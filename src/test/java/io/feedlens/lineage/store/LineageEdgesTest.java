@@ -179,6 +179,7 @@ class LineageEdgesTest {
         }
         try (Connection old = DriverManager.getConnection("jdbc:h2:file:" + file.toAbsolutePath(), "sa", "");
              Statement sql = old.createStatement()) {
+            backToSchemaFive(sql);
             // Back to schema 2 as FeedLens wrote it: one row per parent named by id.
             sql.execute("DROP TABLE parent_block");
             sql.execute("DROP TABLE parent_bloom");
@@ -209,6 +210,7 @@ class LineageEdgesTest {
         }
         try (Connection old = DriverManager.getConnection("jdbc:h2:file:" + file.toAbsolutePath(), "sa", "");
              Statement sql = old.createStatement()) {
+            backToSchemaFive(sql);
             // Back to schema 3 as FeedLens wrote it: full 64-bit hashes in the lookup columns.
             sql.execute("UPDATE lineage_record SET id_hash = CASE fact_id WHEN 'f-1' THEN " + ContentHash.ofId("f-1")
                     + " ELSE " + ContentHash.ofId("d-1") + " END, entity_hash = CASE role WHEN 1 THEN " + ContentHash.ofId("card-1")
@@ -225,11 +227,54 @@ class LineageEdgesTest {
         }
         try (Connection migrated = DriverManager.getConnection("jdbc:h2:file:" + file.toAbsolutePath(), "sa", "");
              Statement sql = migrated.createStatement();
-             java.sql.ResultSet hashes = sql.executeQuery("SELECT id_hash, entity_hash FROM lineage_record WHERE fact_id = 'f-1'")) {
+             java.sql.ResultSet hashes = sql.executeQuery("SELECT r.id_hash, a.entity_hash FROM lineage_record r"
+                     + " JOIN feature_asof a ON a.rec_key = r.rec_key WHERE r.fact_id = 'f-1'")) {
             assertThat(hashes.next()).isTrue();
             assertThat(hashes.getLong(1)).isEqualTo(ContentHash.lookupHash("f-1"));
             assertThat(hashes.getLong(2)).isEqualTo(ContentHash.lookupHash("card-1"));
         }
+    }
+
+    @Test
+    void anIndexOfSchemaFiveFindsFeaturesAsOfInTheirOwnTable() throws Exception {
+        Path file = folder.resolve("five");
+        try (LineageStore store = LineageStore.open(file)) {
+            store.write(List.of(feature(List.of()), decision(List.of())), List.of(), List.of());
+        }
+        try (Connection old = DriverManager.getConnection("jdbc:h2:file:" + file.toAbsolutePath(), "sa", "");
+             Statement sql = old.createStatement()) {
+            backToSchemaFive(sql);
+            sql.execute("UPDATE schema_version SET version = 5");
+        }
+        try (LineageStore store = LineageStore.open(file)) {
+            Optional<StoredFact> asOf = store.read(q -> q.latestFeature("velocity", "card-1", Instant.ofEpochMilli(2_000),
+                    Instant.ofEpochMilli(0)));
+            Optional<StoredFact> before = store.read(q -> q.latestFeature("velocity", "card-1", Instant.ofEpochMilli(999),
+                    Instant.ofEpochMilli(0)));
+            Optional<StoredFact> otherEntity = store.read(q -> q.latestFeature("velocity", "card-2", Instant.ofEpochMilli(2_000),
+                    Instant.ofEpochMilli(0)));
+            assertThat(store.schemaVersion()).isEqualTo(StoreSchema.CURRENT);
+            assertThat(asOf).map(f -> f.fact().coordinates()).contains(FEATURE_AT);
+            assertThat(before).isEmpty();
+            assertThat(otherEntity).isEmpty();
+        }
+        try (Connection migrated = DriverManager.getConnection("jdbc:h2:file:" + file.toAbsolutePath(), "sa", "");
+             Statement sql = migrated.createStatement();
+             java.sql.ResultSet rows = sql.executeQuery("SELECT COUNT(*) FROM feature_asof");
+             java.sql.ResultSet columns = migrated.getMetaData().getColumns(null, null, "LINEAGE_RECORD", "ENTITY_HASH")) {
+            assertThat(rows.next()).isTrue();
+            assertThat(rows.getLong(1)).as("one as-of row, for the feature only").isEqualTo(1);
+            assertThat(columns.next()).as("lineage_record.entity_hash is gone").isFalse();
+        }
+    }
+
+    /** Undoes schemas 6 and 7: entity hashes back in the record rows with their as-of index, the as-of table gone. */
+    private static void backToSchemaFive(Statement sql) throws java.sql.SQLException {
+        sql.execute("DROP INDEX IF EXISTS feature_asof_key");
+        sql.execute("ALTER TABLE lineage_record ADD COLUMN entity_hash BIGINT");
+        sql.execute("UPDATE lineage_record r SET entity_hash = (SELECT a.entity_hash FROM feature_asof a WHERE a.rec_key = r.rec_key)");
+        sql.execute("DROP TABLE feature_asof");
+        sql.execute("CREATE INDEX lineage_record_asof ON lineage_record (view_id, entity_hash, time_ms)");
     }
 
     @Test
@@ -241,6 +286,7 @@ class LineageEdgesTest {
         }
         try (Connection old = DriverManager.getConnection("jdbc:h2:file:" + file.toAbsolutePath(), "sa", "");
              Statement sql = old.createStatement()) {
+            backToSchemaFive(sql);
             // Back to schema 4 as FeedLens wrote it: one row per used entry, 0 for what was not logged.
             sql.execute("DROP TABLE used_block");
             sql.execute("DROP TABLE used_bloom");
