@@ -147,8 +147,8 @@ public final class IndexBenchmark implements Benchmark {
         try (Connection connection = DriverManager.getConnection("jdbc:h2:file:" + file.toAbsolutePath(), "sa", "");
              java.sql.Statement sql = connection.createStatement()) {
             StringBuilder line = new StringBuilder("  by table (bytes per indexed record):");
-            for (String table : List.of("lineage_record", "feature_asof", "used_block", "used_bloom", "parent_block", "parent_bloom",
-                    "skipped_record")) {
+            for (String table : List.of("lineage_record", "id_lookup", "feature_asof", "used_block", "used_bloom", "parent_block",
+                    "parent_bloom", "skipped_record")) {
                 try (java.sql.ResultSet used = sql.executeQuery("SELECT DISK_SPACE_USED('" + table.toUpperCase(java.util.Locale.ROOT) + "')")) {
                     used.next();
                     line.append(String.format(" %s %.0f,", table, (double) used.getLong(1) / records));

@@ -15,13 +15,15 @@ import io.feedlens.lineage.model.LineageFact;
 import io.feedlens.lineage.model.SkippedRecord;
 import io.feedlens.lineage.model.Used;
 
-/** Writes one batch of rows with JDBC batches, inside the transaction the store opened: one row per record, one as-of
- * row per feature with an entity, plus blocks of used entries and of parent links for impact. */
+/** Writes one batch of rows with JDBC batches, inside the transaction the store opened: per record a row and an id
+ * lookup row, an as-of row per feature with an entity, plus blocks of used entries and of parent links for impact. */
 final class BatchWriter {
 
-    private static final String INSERT_RECORD = "INSERT INTO lineage_record (rec_key, role, id_hash, fact_id, source_id, entity,"
+    private static final String INSERT_RECORD = "INSERT INTO lineage_record (rec_key, role, fact_id, source_id, entity,"
             + " time_ms, view_id, view_version, model_id, model_version, fact_value, content_hash, edges)"
-            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
+    private static final String INSERT_ID = "INSERT INTO id_lookup (rec_key, id_hash) VALUES (?, ?)";
 
     private static final String INSERT_AS_OF = "INSERT INTO feature_asof (rec_key, view_id, entity_hash, time_ms) VALUES (?, ?, ?, ?)";
 
@@ -49,6 +51,7 @@ final class BatchWriter {
         List<ParentBlocks.Link> links = new ArrayList<>();
         List<UsedBlocks.Entry> used = new ArrayList<>();
         try (PreparedStatement facts = connection.prepareStatement(INSERT_RECORD);
+             PreparedStatement ids = connection.prepareStatement(INSERT_ID);
              PreparedStatement asOf = connection.prepareStatement(INSERT_AS_OF)) {
             boolean anyAsOf = false;
             for (IndexedRecord record : records) {
@@ -56,11 +59,15 @@ final class BatchWriter {
                 byte[] edges = record.used().isEmpty() ? EdgeCodec.parents(record.derivedFrom(), this::keyOf)
                         : EdgeCodec.used(record.used(), this::nameId, this::keyOf);
                 addFact(facts, key, record.fact(), edges);
+                ids.setLong(1, key);
+                ids.setLong(2, ContentHash.lookupHash(record.fact().id()));
+                ids.addBatch();
                 anyAsOf |= addAsOf(asOf, key, record.fact());
                 addUsed(used, key, record.fact(), record.used());
                 addLinks(links, key, record.derivedFrom());
             }
             facts.executeBatch();
+            ids.executeBatch();
             if (anyAsOf) {
                 asOf.executeBatch();
             }
@@ -73,18 +80,17 @@ final class BatchWriter {
     private void addFact(PreparedStatement insert, long key, LineageFact fact, byte[] edges) throws SQLException {
         insert.setLong(1, key);
         insert.setShort(2, (short) fact.role().ordinal());
-        insert.setLong(3, ContentHash.lookupHash(fact.id()));
-        insert.setString(4, fact.id());
-        insert.setInt(5, names.idOf(connection, fact.source()));
-        insert.setString(6, fact.entity());
-        insert.setLong(7, fact.time().toEpochMilli());
-        setInt(insert, 8, fact.feature() == null ? null : names.idOf(connection, fact.feature().view()));
-        setInt(insert, 9, fact.feature() == null ? null : fact.feature().version());
-        setInt(insert, 10, fact.modelId() == null ? null : names.idOf(connection, fact.modelId()));
-        insert.setString(11, fact.modelVersion());
-        setDouble(insert, 12, fact.value());
-        insert.setLong(13, fact.contentHash());
-        insert.setBytes(14, edges);
+        insert.setString(3, fact.id());
+        insert.setInt(4, names.idOf(connection, fact.source()));
+        insert.setString(5, fact.entity());
+        insert.setLong(6, fact.time().toEpochMilli());
+        setInt(insert, 7, fact.feature() == null ? null : names.idOf(connection, fact.feature().view()));
+        setInt(insert, 8, fact.feature() == null ? null : fact.feature().version());
+        setInt(insert, 9, fact.modelId() == null ? null : names.idOf(connection, fact.modelId()));
+        insert.setString(10, fact.modelVersion());
+        setDouble(insert, 11, fact.value());
+        insert.setLong(12, fact.contentHash());
+        insert.setBytes(13, edges);
         insert.addBatch();
     }
 

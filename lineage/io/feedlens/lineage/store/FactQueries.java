@@ -46,7 +46,8 @@ public final class FactQueries {
 
     /** Every copy of every fact with this id (any source, any role), in key order. */
     public List<StoredFact> withId(String id) {
-        return facts("SELECT " + FACT_COLUMNS + " FROM lineage_record WHERE id_hash = ? ORDER BY rec_key",
+        return facts("SELECT " + FACT_COLUMNS + " FROM lineage_record WHERE rec_key IN (SELECT rec_key FROM id_lookup WHERE id_hash = ?)"
+                + " ORDER BY rec_key",
                 statement -> statement.setLong(1, ContentHash.lookupHash(id)))
                 .stream().filter(f -> f.fact().id().equals(id)).toList();
     }

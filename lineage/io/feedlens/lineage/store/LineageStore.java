@@ -268,8 +268,8 @@ public final class LineageStore implements AutoCloseable {
     public synchronized void clear() {
         try (Statement statement = connection.createStatement()) {
             connection.setAutoCommit(false);
-            for (String table : List.of("used_block", "used_bloom", "parent_block", "parent_bloom", "model_view", "skipped_record", "feature_asof",
-                    "lineage_record", "index_offsets")) {
+            for (String table : List.of("used_block", "used_bloom", "parent_block", "parent_bloom", "model_view", "skipped_record",
+                    "feature_asof", "id_lookup", "lineage_record", "index_offsets")) {
                 statement.execute("DELETE FROM " + table);
             }
             connection.commit();

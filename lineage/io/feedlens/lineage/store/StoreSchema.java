@@ -17,8 +17,8 @@ import io.feedlens.lineage.extract.ContentHash;
  * process killed half-way through a step leaves part of it behind, and the next open must be able to finish it.
  *
  * <p>Keys are numbers: a record's key packs its coordinates ({@link RecordKeys}), names live once in small tables,
- * and string fact ids are found through a 64-bit hash column. DESIGN.md measured why: random string keys indexed
- * during a load ran at a tenth of the speed and took twenty times the disk.
+ * and string fact ids are found through a 32-bit hash in a narrow table ({@code id_lookup}). DESIGN.md measured why:
+ * random string keys indexed during a load ran at a tenth of the speed and took twenty times the disk.
  */
 final class StoreSchema {
 
@@ -85,15 +85,22 @@ final class StoreSchema {
                 }
                 UsedBlocks.convert(connection, 500);
             },
-            // Schema 6: the as-of join reads its own narrow table, one row per feature with an entity. Its index is built
-            // over those rows alone after a catch-up, instead of over every record's wide row (decision 11).
-            sql("CREATE TABLE IF NOT EXISTS feature_asof (rec_key BIGINT PRIMARY KEY, view_id INT NOT NULL,"
+            // Schema 6: the two lookups read narrow tables of their own, so the indexes built after a catch-up read
+            // two or four numbers a row instead of every record's wide row (decision 11): the id lookup one row per
+            // record, the as-of join one row per feature with an entity. Tables first, rows after: a CREATE commits
+            // on its own, and must not commit rows of this step before its version.
+            sql("CREATE TABLE IF NOT EXISTS id_lookup (rec_key BIGINT PRIMARY KEY, id_hash BIGINT NOT NULL)",
+                    "CREATE TABLE IF NOT EXISTS feature_asof (rec_key BIGINT PRIMARY KEY, view_id INT NOT NULL,"
                             + " entity_hash BIGINT NOT NULL, time_ms BIGINT NOT NULL)",
+                    "INSERT INTO id_lookup (rec_key, id_hash) SELECT rec_key, id_hash FROM lineage_record",
                     "INSERT INTO feature_asof (rec_key, view_id, entity_hash, time_ms) SELECT rec_key, view_id, entity_hash, time_ms"
                             + " FROM lineage_record WHERE view_id IS NOT NULL AND entity_hash IS NOT NULL"),
             // Schema 7: what schema 6 made unused. Apart from it because DDL commits on its own: a process killed here
-            // has schema 6 committed, and these statements run again.
-            sql("DROP INDEX IF EXISTS lineage_record_asof",
+            // has schema 6 committed, and these statements run again. H2 copies the table to drop a column: a
+            // one-time wait on the first open of a large index.
+            sql("DROP INDEX IF EXISTS lineage_record_id",
+                    "DROP INDEX IF EXISTS lineage_record_asof",
+                    "ALTER TABLE lineage_record DROP COLUMN IF EXISTS id_hash",
                     "ALTER TABLE lineage_record DROP COLUMN IF EXISTS entity_hash"));
 
     /** One step from version n to n + 1. */
@@ -115,7 +122,7 @@ final class StoreSchema {
      * because H2 loads ~2.5x faster without indexes on random hashes (decision 9). Every open builds missing ones.
      */
     static final List<String> SECONDARY_INDEXES = List.of(
-            "CREATE INDEX IF NOT EXISTS lineage_record_id ON lineage_record (id_hash)",
+            "CREATE INDEX IF NOT EXISTS id_lookup_hash ON id_lookup (id_hash)",
             // The as-of join: latest value of a view for an entity at or before a time.
             "CREATE INDEX IF NOT EXISTS feature_asof_key ON feature_asof (view_id, entity_hash, time_ms)");
 

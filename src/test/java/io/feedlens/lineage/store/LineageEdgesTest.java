@@ -227,8 +227,8 @@ class LineageEdgesTest {
         }
         try (Connection migrated = DriverManager.getConnection("jdbc:h2:file:" + file.toAbsolutePath(), "sa", "");
              Statement sql = migrated.createStatement();
-             java.sql.ResultSet hashes = sql.executeQuery("SELECT r.id_hash, a.entity_hash FROM lineage_record r"
-                     + " JOIN feature_asof a ON a.rec_key = r.rec_key WHERE r.fact_id = 'f-1'")) {
+             java.sql.ResultSet hashes = sql.executeQuery("SELECT i.id_hash, a.entity_hash FROM lineage_record r"
+                     + " JOIN id_lookup i ON i.rec_key = r.rec_key JOIN feature_asof a ON a.rec_key = r.rec_key WHERE r.fact_id = 'f-1'")) {
             assertThat(hashes.next()).isTrue();
             assertThat(hashes.getLong(1)).isEqualTo(ContentHash.lookupHash("f-1"));
             assertThat(hashes.getLong(2)).isEqualTo(ContentHash.lookupHash("card-1"));
@@ -236,7 +236,7 @@ class LineageEdgesTest {
     }
 
     @Test
-    void anIndexOfSchemaFiveFindsFeaturesAsOfInTheirOwnTable() throws Exception {
+    void anIndexOfSchemaFiveFindsIdsAndFeaturesAsOfInTablesOfTheirOwn() throws Exception {
         Path file = folder.resolve("five");
         try (LineageStore store = LineageStore.open(file)) {
             store.write(List.of(feature(List.of()), decision(List.of())), List.of(), List.of());
@@ -247,6 +247,8 @@ class LineageEdgesTest {
             sql.execute("UPDATE schema_version SET version = 5");
         }
         try (LineageStore store = LineageStore.open(file)) {
+            List<StoredFact> decisions = store.read(q -> q.withId("d-1"));
+            List<StoredFact> unknown = store.read(q -> q.withId("d-2"));
             Optional<StoredFact> asOf = store.read(q -> q.latestFeature("velocity", "card-1", Instant.ofEpochMilli(2_000),
                     Instant.ofEpochMilli(0)));
             Optional<StoredFact> before = store.read(q -> q.latestFeature("velocity", "card-1", Instant.ofEpochMilli(999),
@@ -254,26 +256,36 @@ class LineageEdgesTest {
             Optional<StoredFact> otherEntity = store.read(q -> q.latestFeature("velocity", "card-2", Instant.ofEpochMilli(2_000),
                     Instant.ofEpochMilli(0)));
             assertThat(store.schemaVersion()).isEqualTo(StoreSchema.CURRENT);
+            assertThat(decisions).extracting(f -> f.fact().coordinates()).containsExactly(DECISION_AT);
+            assertThat(unknown).isEmpty();
             assertThat(asOf).map(f -> f.fact().coordinates()).contains(FEATURE_AT);
             assertThat(before).isEmpty();
             assertThat(otherEntity).isEmpty();
         }
         try (Connection migrated = DriverManager.getConnection("jdbc:h2:file:" + file.toAbsolutePath(), "sa", "");
              Statement sql = migrated.createStatement();
-             java.sql.ResultSet rows = sql.executeQuery("SELECT COUNT(*) FROM feature_asof");
-             java.sql.ResultSet columns = migrated.getMetaData().getColumns(null, null, "LINEAGE_RECORD", "ENTITY_HASH")) {
+             java.sql.ResultSet rows = sql.executeQuery("SELECT (SELECT COUNT(*) FROM id_lookup), (SELECT COUNT(*) FROM feature_asof)");
+             java.sql.ResultSet columns = migrated.getMetaData().getColumns(null, null, "LINEAGE_RECORD", null)) {
             assertThat(rows.next()).isTrue();
-            assertThat(rows.getLong(1)).as("one as-of row, for the feature only").isEqualTo(1);
-            assertThat(columns.next()).as("lineage_record.entity_hash is gone").isFalse();
+            assertThat(rows.getLong(1)).as("an id row per record").isEqualTo(2);
+            assertThat(rows.getLong(2)).as("an as-of row for the feature only").isEqualTo(1);
+            List<String> names = new java.util.ArrayList<>();
+            while (columns.next()) {
+                names.add(columns.getString("COLUMN_NAME"));
+            }
+            assertThat(names).as("lineage_record keeps no lookup hash").contains("CONTENT_HASH").doesNotContain("ID_HASH", "ENTITY_HASH");
         }
     }
 
-    /** Undoes schemas 6 and 7: entity hashes back in the record rows with their as-of index, the as-of table gone. */
+    /** Undoes schemas 6 and 7: the lookup hashes back in the record rows with their indexes, the lookup tables gone. */
     private static void backToSchemaFive(Statement sql) throws java.sql.SQLException {
-        sql.execute("DROP INDEX IF EXISTS feature_asof_key");
+        sql.execute("ALTER TABLE lineage_record ADD COLUMN id_hash BIGINT");
         sql.execute("ALTER TABLE lineage_record ADD COLUMN entity_hash BIGINT");
-        sql.execute("UPDATE lineage_record r SET entity_hash = (SELECT a.entity_hash FROM feature_asof a WHERE a.rec_key = r.rec_key)");
+        sql.execute("UPDATE lineage_record r SET id_hash = (SELECT i.id_hash FROM id_lookup i WHERE i.rec_key = r.rec_key),"
+                + " entity_hash = (SELECT a.entity_hash FROM feature_asof a WHERE a.rec_key = r.rec_key)");
+        sql.execute("DROP TABLE id_lookup");
         sql.execute("DROP TABLE feature_asof");
+        sql.execute("CREATE INDEX lineage_record_id ON lineage_record (id_hash)");
         sql.execute("CREATE INDEX lineage_record_asof ON lineage_record (view_id, entity_hash, time_ms)");
     }
 
