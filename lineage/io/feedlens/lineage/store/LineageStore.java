@@ -165,6 +165,19 @@ public final class LineageStore implements AutoCloseable {
         }
     }
 
+    /**
+     * Writes what is committed to the shared file before the writer goes on. H2 writes commits to its file in the
+     * background, up to half a second later: a process serving the file that is killed takes the last commits of every
+     * member with it, after each was told "committed". The member then went on from offsets and cached name ids the
+     * file no longer holds, and could end with records never read again (decision 12's known defect). If the write
+     * breaks, the batch may or may not be in the file: the retry's position check tells which.
+     */
+    private void persist() throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("CHECKPOINT");
+        }
+    }
+
     /** Returns after reconnecting when {@code failure} is a broken connection of a shared index; throws it otherwise. */
     private void reconnectOrThrow(LineageStoreException failure) {
         if (reconnect == null || failure instanceof PartitionMovedException || !broken(failure)) {
@@ -219,6 +232,9 @@ public final class LineageStore implements AutoCloseable {
             PositionWriter.save(connection, positions);
             new BatchWriter(connection, topics, names, modelViews).write(records, skipped);
             connection.commit();
+            if (reconnect != null) {
+                persist();
+            }
             committed = true;
             topics.committed();
             names.committed();

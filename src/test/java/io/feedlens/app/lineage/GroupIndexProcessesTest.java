@@ -18,7 +18,6 @@ import io.feedlens.app.broker.EmbeddedKafka;
 import io.feedlens.lineage.store.LineageStore;
 import io.feedlens.testing.KafkaBroker;
 import org.apache.kafka.clients.admin.Admin;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -73,11 +72,9 @@ class GroupIndexProcessesTest {
         return last;
     }
 
-    // Known defect, kept visible rather than deleted: on 2026-11-26 this passed twice and failed twice on the shared
-    // machine (once a retried batch hit a duplicate key, now read again instead; once the surviving member's index
-    // differed from a single run). Killing the process that serves a shared H2 file can lose or repeat a batch;
-    // until that is found, several indexers are supported only while every member keeps running.
-    @Disabled("A killed serving process can leave the shared index unequal to a single run: see the comment above")
+    // Failed twice in four runs on 2026-11-26 while H2 wrote commits to the file up to half a second late: the killed
+    // server took the member's last acknowledged batches with it. A shared index now writes each commit to the file
+    // before the member goes on (LineageStore.persist).
     @Test
     void whenTheProcessServingTheFileIsKilledTheOtherMemberTakesOverTheFileAndItsPartitions(EmbeddedKafka broker) throws Exception {
         DemoFeedIndex feed = DemoFeedIndex.generate(broker, "host-killed", 600, 42L);

@@ -43,7 +43,8 @@ class IndexerKillTest {
             long killAfter = (long) (span * (0.1 + 0.8 * random.nextDouble())) + 1;
             boolean finished = untilIndexing(indexer, killed) || indexer.waitFor(killAfter, TimeUnit.MILLISECONDS);
             if (finished) {
-                System.out.println("SIGKILL round " + round + ": the indexer finished before the kill");
+                System.out.println("SIGKILL round " + round + ": the indexer finished before the kill, exit " + indexer.exitValue()
+                        + (indexer.exitValue() == 0 ? "" : ", its log: " + Files.readString(Path.of(killed + ".log"))));
                 break;
             }
             indexer.destroyForcibly().waitFor(); // SIGKILL on Linux: no shutdown hook, no close
@@ -53,7 +54,7 @@ class IndexerKillTest {
         }
         Process last = start(broker, feed, killed);
         assertThat(last.waitFor(120, TimeUnit.SECONDS)).isTrue();
-        assertThat(last.exitValue()).isZero();
+        assertThat(last.exitValue()).as("exit of the last indexer, whose log is: %s", Files.readString(Path.of(killed + ".log"))).isZero();
 
         System.out.println("SIGKILL test: " + killedMidway + " kills landed mid-index");
         assertThat(killedMidway).as("kills that landed while the indexer was writing").isPositive();

@@ -29,6 +29,17 @@ public final class IndexerProcess {
     }
 
     public static void main(String[] args) {
+        try {
+            index(args);
+        } catch (Throwable e) {
+            System.out.println("FAILED");
+            e.printStackTrace(System.out);
+            System.out.flush();
+            System.exit(2);
+        }
+    }
+
+    private static void index(String[] args) {
         LineageStore store = LineageStore.open(Path.of(args[2]));
         LineageIndexer indexer = new LineageIndexer(Map.of("bootstrap.servers", args[0]), store,
                 new RecordDecoder(DecoderSettings.automatic().withLocalSchemas(DemoCluster.schemas())));
