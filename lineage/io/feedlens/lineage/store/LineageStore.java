@@ -97,8 +97,17 @@ public final class LineageStore implements AutoCloseable {
         String url = "jdbc:h2:file:" + file.toAbsolutePath() + options + (password == null ? "" : ";CIPHER=AES");
         String passwords = password == null ? "" : h2Passwords(password);
         try {
-            return new LineageStore(DriverManager.getConnection(url, "sa", passwords),
+            LineageStore store = new LineageStore(DriverManager.getConnection(url, "sa", passwords),
                     reconnecting ? () -> DriverManager.getConnection(url, "sa", passwords) : null);
+            if (!reconnecting) {
+                try {
+                    UncommittedTail.trim(store.connection, store.topics); // alone on the file: nobody else is mid-batch
+                } catch (SQLException e) {
+                    store.close();
+                    throw e;
+                }
+            }
+            return store;
         } catch (SQLException e) {
             if (wrongPassword(e)) {
                 throw new LineageStoreException("Cannot open the lineage index " + file + ": " + (password == null

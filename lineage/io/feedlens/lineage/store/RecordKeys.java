@@ -14,6 +14,8 @@ final class RecordKeys {
     private static final int PARTITION_BITS = 12;
     private static final int OFFSET_BITS = 36;
     private static final long OFFSET_MASK = (1L << OFFSET_BITS) - 1;
+    /** The largest offset a key holds: the upper end of a partition's keys. */
+    static final long MAX_OFFSET = OFFSET_MASK;
     private static final long PARTITION_MASK = (1L << PARTITION_BITS) - 1;
 
     private RecordKeys() {

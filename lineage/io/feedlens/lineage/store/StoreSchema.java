@@ -97,8 +97,7 @@ final class StoreSchema {
                             + " FROM lineage_record WHERE view_id IS NOT NULL AND entity_hash IS NOT NULL"),
             // Schema 7: what schema 6 made unused. Apart from it because DDL commits on its own: a process killed here
             // has schema 6 committed, and these statements run again. The columns id_hash and entity_hash stay, empty
-            // in new rows: H2 drops a column by copying the table, and a file whose table was copied lost batches to
-            // SIGKILL (IndexerKillTest failed 4 runs in 10 with the columns dropped, 0 in 11 without; decision 11).
+            // in new rows (about a byte a record): H2 drops a column by copying the whole table, a long first open.
             sql("DROP INDEX IF EXISTS lineage_record_id",
                     "DROP INDEX IF EXISTS lineage_record_asof",
                     "ALTER TABLE lineage_record ALTER COLUMN id_hash SET NULL"));
