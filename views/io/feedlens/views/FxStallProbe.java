@@ -1,5 +1,7 @@
 package io.feedlens.views;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.Arrays;
 
 import javafx.animation.AnimationTimer;
@@ -10,8 +12,13 @@ import javafx.animation.AnimationTimer;
  */
 public final class FxStallProbe {
 
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+
     private volatile long worstGapNanos;
+    /** How much of the worst gap the FX thread spent at work (CPU time): the rest it waited for a core or a collection. */
+    private volatile long worstGapBusyNanos;
     private long lastPulse;
+    private long lastPulseCpu;
     /** Every gap since start, for percentiles; at 60 pulses a second a minute is 3,600 of them. */
     private long[] gaps = new long[4096];
     private int gapCount;
@@ -20,11 +27,16 @@ public final class FxStallProbe {
         public void handle(long now) {
             // The pulse's own timestamp lags when pulses are late, so the clock is read here.
             long time = System.nanoTime();
+            long cpu = THREADS.getCurrentThreadCpuTime();
             if (lastPulse != 0) {
-                worstGapNanos = Math.max(worstGapNanos, time - lastPulse);
+                if (time - lastPulse > worstGapNanos) {
+                    worstGapNanos = time - lastPulse;
+                    worstGapBusyNanos = cpu - lastPulseCpu;
+                }
                 record(time - lastPulse);
             }
             lastPulse = time;
+            lastPulseCpu = cpu;
         }
     };
 
@@ -34,6 +46,7 @@ public final class FxStallProbe {
         }
         lastPulse = 0;
         worstGapNanos = 0;
+        worstGapBusyNanos = 0;
         timer.start();
     }
 
@@ -44,6 +57,14 @@ public final class FxStallProbe {
     /** The longest time between two pulses since {@link #start()}, in milliseconds. Any thread may ask. */
     public double worstGapMillis() {
         return worstGapNanos / 1e6;
+    }
+
+    /**
+     * Of the worst gap, the milliseconds the FX thread was running (its own work: styling, layout, handlers); the rest
+     * of the gap it was kept from running. Any thread may ask.
+     */
+    public double worstGapBusyMillis() {
+        return worstGapBusyNanos / 1e6;
     }
 
     /** The gap that {@code percent} % of the gaps since {@link #start()} did not exceed, in milliseconds; 0 before two pulses. */

@@ -98,13 +98,13 @@ public final class MessagesStallBenchmark implements Benchmark {
      * The pulse gaps of one stretch of time — the largest, the 99th percentile, how many — and what else went on in it
      * (see {@link StretchClock}): on a shared machine a gap also holds the time other processes had the cores.
      */
-    private record Stalls(double worst, double p99, int pulses, StretchClock.Spent spent) {
+    private record Stalls(double worst, double worstBusy, double p99, int pulses, StretchClock.Spent spent) {
 
         @Override
         public String toString() {
-            return String.format("worst gap %6.1f ms, p99 %5.1f ms over %,d pulses; FX thread busy %3.0f ms/s, renderer %3.0f ms/s;"
-                            + " GC paused %,d ms in %d pauses (longest %d ms)",
-                    worst, p99, pulses, spent.fxMillisPerSecond(), spent.rendererMillisPerSecond(), spent.pauseMillis(),
+            return String.format("worst gap %6.1f ms (FX thread at work %4.1f ms of it), p99 %5.1f ms over %,d pulses;"
+                            + " FX thread busy %3.0f ms/s, renderer %3.0f ms/s; GC paused %,d ms in %d pauses (longest %d ms)",
+                    worst, worstBusy, p99, pulses, spent.fxMillisPerSecond(), spent.rendererMillisPerSecond(), spent.pauseMillis(),
                     spent.pauses(), spent.longestPauseMillis());
         }
     }
@@ -182,7 +182,7 @@ public final class MessagesStallBenchmark implements Benchmark {
     private static Stalls stop(FxStallProbe probe, StretchClock since) throws Exception {
         return onFx(() -> {
             probe.stop();
-            return new Stalls(probe.worstGapMillis(), probe.gapPercentileMillis(99), probe.pulses(), since.spent());
+            return new Stalls(probe.worstGapMillis(), probe.worstGapBusyMillis(), probe.gapPercentileMillis(99), probe.pulses(), since.spent());
         });
     }
 

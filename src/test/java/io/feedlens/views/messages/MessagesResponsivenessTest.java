@@ -83,10 +83,13 @@ class MessagesResponsivenessTest {
         assertThat(model.rows()).hasSize(2_000);
         assertThat(model.figuresProperty().get()).startsWith(String.format("scanned %,d · matched %,d", tailed, tailed));
         double worst = probe.worstGapMillis();
+        double worstBusy = probe.worstGapBusyMillis();
         robot.interact(probe::stop);
-        System.out.printf("FX stall probe: worst gap %.1f ms over a %,d-record search (%.1f ms) and a live tail of %,d records;"
-                + " %.1f ms while the tab first filled%n", worst, RECORDS, searchGap, tailed, openingGap);
-        assertThat(worst).as("worst FX pulse gap in ms").isLessThan(500);
+        System.out.printf("FX stall probe: worst gap %.1f ms (FX thread at work %.1f ms of it) over a %,d-record search (%.1f ms)"
+                + " and a live tail of %,d records; %.1f ms while the tab first filled%n", worst, worstBusy, RECORDS, searchGap, tailed,
+                openingGap);
+        // The part the FX thread worked says whose the stall was: ours (styling, layout) or the machine's (no core for it).
+        assertThat(worst).as("worst FX pulse gap in ms, the FX thread at work %.1f ms of it", worstBusy).isLessThan(500);
     }
 
     private void showMessages(FxRobot robot, MessageSource source) {
