@@ -7,13 +7,11 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 import io.feedlens.lineage.model.FeatureVersion;
 import io.feedlens.lineage.model.IndexedRecord;
@@ -28,25 +26,16 @@ import io.feedlens.lineage.model.SkippedRecord;
  */
 public final class LineageStore implements AutoCloseable {
 
-    /** Connection failures in H2 (broken, closed, closed at shutdown) and SQL's standard class 08 (PostgreSQL). */
-    private static final Set<Integer> BROKEN_CONNECTION = Set.of(90067, 90098, 90121);
-    private static final Duration RECONNECT_FOR = Duration.ofSeconds(20);
-
-    /** Opens a new connection to the same database, for a shared index whose serving process went away. */
-    @FunctionalInterface
-    interface Reconnect {
-        Connection open() throws SQLException;
-    }
-
     private final NameTable topics = new NameTable("lineage_topic", RecordKeys.MAX_TOPICS);
     private final NameTable names = new NameTable("lineage_name", Integer.MAX_VALUE);
     private final ModelViews modelViews = new ModelViews();
-    private final Reconnect reconnect;
+    /** For a shared index; null when the store is alone on its database. */
+    private final Reconnection reconnection;
     private Connection connection;
     private FactQueries queries;
 
-    private LineageStore(Connection connection, Reconnect reconnect) throws SQLException {
-        this.reconnect = reconnect;
+    private LineageStore(Connection connection, Reconnection reconnection) throws SQLException {
+        this.reconnection = reconnection;
         StoreSchema.migrate(connection);
         use(connection);
     }
@@ -98,7 +87,7 @@ public final class LineageStore implements AutoCloseable {
         String passwords = password == null ? "" : h2Passwords(password);
         try {
             LineageStore store = new LineageStore(DriverManager.getConnection(url, "sa", passwords),
-                    reconnecting ? () -> DriverManager.getConnection(url, "sa", passwords) : null);
+                    reconnecting ? new Reconnection(() -> DriverManager.getConnection(url, "sa", passwords)) : null);
             if (!reconnecting) {
                 try {
                     UncommittedTail.trim(store.connection, store.topics); // alone on the file: nobody else is mid-batch
@@ -189,47 +178,10 @@ public final class LineageStore implements AutoCloseable {
 
     /** Returns after reconnecting when {@code failure} is a broken connection of a shared index; throws it otherwise. */
     private void reconnectOrThrow(LineageStoreException failure) {
-        if (reconnect == null || failure instanceof PartitionMovedException || !broken(failure)) {
+        if (reconnection == null || failure instanceof PartitionMovedException) {
             throw failure;
         }
-        try {
-            connection.close();
-        } catch (SQLException ignored) {
-            // It is broken already; the new connection is what matters.
-        }
-        long deadline = System.nanoTime() + RECONNECT_FOR.toNanos();
-        while (true) {
-            try {
-                use(reconnect.open());
-                return;
-            } catch (SQLException e) {
-                // A killed server leaves its lock file behind; H2 takes the file over once the lock is seen as stale.
-                if (System.nanoTime() > deadline) {
-                    failure.addSuppressed(e);
-                    throw failure;
-                }
-                pause();
-            }
-        }
-    }
-
-    private static void pause() {
-        try {
-            Thread.sleep(250);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new LineageStoreException("Interrupted while reconnecting to the lineage index", e);
-        }
-    }
-
-    private static boolean broken(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof SQLException sql && (BROKEN_CONNECTION.contains(sql.getErrorCode())
-                    || sql.getSQLState() != null && sql.getSQLState().startsWith("08"))) {
-                return true;
-            }
-        }
-        return false;
+        reconnection.replace(connection, failure, this::use);
     }
 
     private void writeOnce(List<IndexedRecord> records, List<SkippedRecord> skipped, List<PartitionPosition> positions) {
@@ -241,7 +193,7 @@ public final class LineageStore implements AutoCloseable {
             PositionWriter.save(connection, positions);
             new BatchWriter(connection, topics, names, modelViews).write(records, skipped);
             connection.commit();
-            if (reconnect != null) {
+            if (reconnection != null) {
                 persist();
             }
             committed = true;
