@@ -245,8 +245,10 @@ public final class LineageStore implements AutoCloseable {
     public synchronized void clear() {
         try (Statement statement = connection.createStatement()) {
             connection.setAutoCommit(false);
-            for (String table : List.of("used_block", "used_bloom", "parent_block", "parent_bloom", "model_view", "skipped_record",
-                    "feature_asof", "id_lookup", "lineage_record", "index_offsets")) {
+            List<String> derived = new java.util.ArrayList<>(StoreSchema.BATCH_TABLES);
+            derived.addAll(StoreSchema.RECORD_TABLES);
+            derived.addAll(List.of("model_view", "index_offsets"));
+            for (String table : derived) {
                 statement.execute("DELETE FROM " + table);
             }
             connection.commit();

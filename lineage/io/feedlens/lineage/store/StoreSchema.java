@@ -117,6 +117,15 @@ final class StoreSchema {
     }
 
     /**
+     * The tables whose rows the indexer derives from records: keyed by a record key, and blocks keyed by the smallest
+     * record key of their batch. A rebuild empties them ({@link LineageStore#clear}) and a single indexer trims them
+     * past its stored offsets ({@link UncommittedTail}): a new derived table goes here, or a kill could leave it half
+     * a batch.
+     */
+    static final List<String> RECORD_TABLES = List.of("lineage_record", "id_lookup", "feature_asof", "skipped_record");
+    static final List<String> BATCH_TABLES = List.of("used_block", "used_bloom", "parent_block", "parent_bloom");
+
+    /**
      * The lookups' indexes, apart from the tables: a catch-up far behind drops them and builds them at its end,
      * because H2 loads ~2.5x faster without indexes on random hashes (decision 9). Every open builds missing ones.
      */

@@ -17,10 +17,6 @@ import java.util.Optional;
  */
 final class UncommittedTail {
 
-    /** Tables keyed by a record key, and block tables keyed by the smallest record key of their batch. */
-    private static final List<String> BY_RECORD = List.of("lineage_record", "id_lookup", "feature_asof", "skipped_record");
-    private static final List<String> BY_BATCH = List.of("used_block", "used_bloom", "parent_block", "parent_bloom");
-
     private UncommittedTail() {
     }
 
@@ -42,8 +38,8 @@ final class UncommittedTail {
         connection.setAutoCommit(false);
         int deleted = 0;
         try {
-            deleted += delete(connection, BY_RECORD, "rec_key", tails);
-            deleted += delete(connection, BY_BATCH, "first_key", tails);
+            deleted += delete(connection, StoreSchema.RECORD_TABLES, "rec_key", tails);
+            deleted += delete(connection, StoreSchema.BATCH_TABLES, "first_key", tails);
             connection.commit();
             return deleted;
         } catch (SQLException e) {
