@@ -92,7 +92,6 @@ public final class IndexBenchmark implements Benchmark {
             out.printf("bare consumer + H2 coords:  %,10.0f records/s (%.2f s)%n", baseline, baselineSeconds);
             out.printf("index on disk after close:  %,d bytes, %.0f bytes per indexed record%n", bytes, (double) bytes / indexed.records());
             spaceByTable(out, folder.resolve("index"), indexed.records());
-            lookupIndexBuild(out, folder.resolve("index"));
             traceAndImpact(out, folder.resolve("index"), feed, truth);
             return new BenchResult(name(), "lineage indexer", rate, "bare consumer + H2 coordinates", baseline, "records/s");
         } finally {
@@ -129,26 +128,13 @@ public final class IndexBenchmark implements Benchmark {
         }
     }
 
-    /**
-     * How much of the indexer's time went into the lookup indexes it builds after catching up: dropped and built again
-     * over the same rows, after the size was taken.
-     */
-    private static void lookupIndexBuild(PrintWriter out, Path file) {
-        try (LineageStore store = LineageStore.open(file)) {
-            store.dropLookupIndexes();
-            long began = System.nanoTime();
-            store.buildLookupIndexes();
-            out.printf("  of the load, building the lookup indexes: %.2f s%n", (System.nanoTime() - began) / 1e9);
-        }
-    }
-
     /** Where the bytes go: each lineage table with its indexes, per indexed record. */
     private static void spaceByTable(PrintWriter out, Path file, long records) throws SQLException {
         try (Connection connection = DriverManager.getConnection("jdbc:h2:file:" + file.toAbsolutePath(), "sa", "");
              java.sql.Statement sql = connection.createStatement()) {
             StringBuilder line = new StringBuilder("  by table (bytes per indexed record):");
-            for (String table : List.of("lineage_record", "id_lookup", "feature_asof", "used_block", "used_bloom", "parent_block",
-                    "parent_bloom", "skipped_record")) {
+            for (String table : List.of("lineage_record", "lookup_page", "lookup_block", "lookup_run", "used_block", "used_bloom",
+                    "parent_block", "parent_bloom", "skipped_record")) {
                 try (java.sql.ResultSet used = sql.executeQuery("SELECT DISK_SPACE_USED('" + table.toUpperCase(java.util.Locale.ROOT) + "')")) {
                     used.next();
                     line.append(String.format(" %s %.0f,", table, (double) used.getLong(1) / records));

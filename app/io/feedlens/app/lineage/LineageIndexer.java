@@ -128,7 +128,6 @@ public final class LineageIndexer {
             standing.putAll(positions);
             ends.putAll(consumer.endOffsets(positions.keySet()));
             if (batches == 0 && !bulkLoad && behind() > settings.bulkLoadBehind()) {
-                store.dropLookupIndexes();
                 bulkLoad = true;
             }
         }
@@ -189,7 +188,7 @@ public final class LineageIndexer {
         private void endBulkLoad() {
             writes.drain();
             if (bulkLoad) {
-                store.buildLookupIndexes();
+                store.settleLookups();
                 bulkLoad = false;
             }
         }

@@ -15,17 +15,13 @@ import io.feedlens.lineage.model.LineageFact;
 import io.feedlens.lineage.model.SkippedRecord;
 import io.feedlens.lineage.model.Used;
 
-/** Writes one batch of rows with JDBC batches, inside the transaction the store opened: per record a row and an id
- * lookup row, an as-of row per feature with an entity, plus blocks of used entries and of parent links for impact. */
+/** Writes one batch of rows with JDBC batches, inside the transaction the store opened: per record a row; blocks of
+ * id and as-of lookup entries ({@link LookupRuns}); blocks of used entries and of parent links for impact. */
 final class BatchWriter {
 
     private static final String INSERT_RECORD = "INSERT INTO lineage_record (rec_key, role, fact_id, source_id, entity,"
             + " time_ms, view_id, view_version, model_id, model_version, fact_value, content_hash, edges)"
             + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
-
-    private static final String INSERT_ID = "INSERT INTO id_lookup (rec_key, id_hash) VALUES (?, ?)";
-
-    private static final String INSERT_AS_OF = "INSERT INTO feature_asof (rec_key, view_id, entity_hash, time_ms) VALUES (?, ?, ?, ?)";
 
     private final Connection connection;
     private final NameTable topics;
@@ -50,28 +46,23 @@ final class BatchWriter {
     void write(List<IndexedRecord> records, List<SkippedRecord> skipped) throws SQLException {
         List<ParentBlocks.Link> links = new ArrayList<>();
         List<UsedBlocks.Entry> used = new ArrayList<>();
-        try (PreparedStatement facts = connection.prepareStatement(INSERT_RECORD);
-             PreparedStatement ids = connection.prepareStatement(INSERT_ID);
-             PreparedStatement asOf = connection.prepareStatement(INSERT_AS_OF)) {
-            boolean anyAsOf = false;
+        LookupEntries.Builder ids = new LookupEntries.Builder();
+        LookupEntries.Builder asOf = new LookupEntries.Builder();
+        try (PreparedStatement facts = connection.prepareStatement(INSERT_RECORD)) {
             for (IndexedRecord record : records) {
                 long key = keyOf(record.fact().coordinates());
                 byte[] edges = record.used().isEmpty() ? EdgeCodec.parents(record.derivedFrom(), this::keyOf)
                         : EdgeCodec.used(record.used(), this::nameId, this::keyOf);
                 addFact(facts, key, record.fact(), edges);
-                ids.setLong(1, key);
-                ids.setLong(2, ContentHash.lookupHash(record.fact().id()));
-                ids.addBatch();
-                anyAsOf |= addAsOf(asOf, key, record.fact());
+                ids.add(ContentHash.lookupHash(record.fact().id()), 0, key);
+                addAsOf(asOf, key, record.fact());
                 addUsed(used, key, record.fact(), record.used());
                 addLinks(links, key, record.derivedFrom());
             }
             facts.executeBatch();
-            ids.executeBatch();
-            if (anyAsOf) {
-                asOf.executeBatch();
-            }
         }
+        LookupRuns.write(connection, LookupRuns.Kind.ID, ids);
+        LookupRuns.write(connection, LookupRuns.Kind.AS_OF, asOf);
         UsedBlocks.write(connection, used);
         ParentBlocks.write(connection, links);
         writeSkipped(skipped);
@@ -94,17 +85,12 @@ final class BatchWriter {
         insert.addBatch();
     }
 
-    /** The row the as-of join finds a feature by; false for a record that has none (not a feature, or no entity). */
-    private boolean addAsOf(PreparedStatement insert, long key, LineageFact fact) throws SQLException {
-        if (fact.feature() == null || fact.entity() == null) {
-            return false;
+    /** The entry the as-of join finds a feature by; none for a record that has none (not a feature, or no entity). */
+    private void addAsOf(LookupEntries.Builder entries, long key, LineageFact fact) throws SQLException {
+        if (fact.feature() != null && fact.entity() != null) {
+            entries.add(LookupRuns.viewEntity(names.idOf(connection, fact.feature().view()), ContentHash.lookupHash(fact.entity())),
+                    fact.time().toEpochMilli(), key);
         }
-        insert.setLong(1, key);
-        insert.setInt(2, names.idOf(connection, fact.feature().view()));
-        insert.setLong(3, ContentHash.lookupHash(fact.entity()));
-        insert.setLong(4, fact.time().toEpochMilli());
-        insert.addBatch();
-        return true;
     }
 
     /** The impact entries of a decision's used list; the trace reads the list from the decision's own row. */

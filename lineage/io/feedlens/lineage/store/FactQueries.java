@@ -46,10 +46,26 @@ public final class FactQueries {
 
     /** Every copy of every fact with this id (any source, any role), in key order. */
     public List<StoredFact> withId(String id) {
-        return facts("SELECT " + FACT_COLUMNS + " FROM lineage_record WHERE rec_key IN (SELECT rec_key FROM id_lookup WHERE id_hash = ?)"
-                + " ORDER BY rec_key",
-                statement -> statement.setLong(1, ContentHash.lookupHash(id)))
-                .stream().filter(f -> f.fact().id().equals(id)).toList();
+        LookupEntries found = lookup(LookupRuns.Kind.ID, ContentHash.lookupHash(id), 0, 0);
+        List<StoredFact> facts = new ArrayList<>();
+        for (int i = 0; i < found.size; i++) {
+            if (i == 0 || found.keys[i] != found.keys[i - 1]) {
+                at(found.keys[i]).filter(f -> f.fact().id().equals(id)).ifPresent(facts::add);
+            }
+        }
+        return facts;
+    }
+
+    private LookupEntries lookup(LookupRuns.Kind kind, long k1, long from, long to) {
+        try {
+            return LookupRuns.find(connection, kind, k1, from, to);
+        } catch (SQLException e) {
+            throw new LineageStoreException("Lineage index query failed: " + e.getMessage(), e);
+        }
+    }
+
+    private Optional<StoredFact> at(long key) {
+        return facts("SELECT " + FACT_COLUMNS + " FROM lineage_record WHERE rec_key = ?", s -> s.setLong(1, key)).stream().findFirst();
     }
 
     public Optional<StoredFact> at(RecordCoordinates coordinates) {
@@ -57,8 +73,7 @@ public final class FactQueries {
         if (topic.isEmpty()) {
             return Optional.empty();
         }
-        long key = RecordKeys.pack(topic.get(), coordinates.partition(), coordinates.offset());
-        return facts("SELECT " + FACT_COLUMNS + " FROM lineage_record WHERE rec_key = ?", s -> s.setLong(1, key)).stream().findFirst();
+        return at(RecordKeys.pack(topic.get(), coordinates.partition(), coordinates.offset()));
     }
 
     /** Facts of a window {@code topic/partition@from-to}, both ends included. */
@@ -79,13 +94,16 @@ public final class FactQueries {
         if (viewId.isEmpty() || entity == null) {
             return Optional.empty();
         }
-        return facts("SELECT " + FACT_COLUMNS + " FROM lineage_record WHERE rec_key IN (SELECT rec_key FROM feature_asof"
-                + " WHERE view_id = ? AND entity_hash = ? AND time_ms BETWEEN ? AND ?) ORDER BY time_ms DESC, rec_key DESC", s -> {
-                    s.setInt(1, viewId.get());
-                    s.setLong(2, ContentHash.lookupHash(entity));
-                    s.setLong(3, notBefore.toEpochMilli());
-                    s.setLong(4, at.toEpochMilli());
-                }).stream().filter(f -> entity.equals(f.fact().entity())).findFirst();
+        // Found in time order, the latest last; the record is read to rule out another entity with the same hash.
+        LookupEntries found = lookup(LookupRuns.Kind.AS_OF, LookupRuns.viewEntity(viewId.get(), ContentHash.lookupHash(entity)),
+                notBefore.toEpochMilli(), at.toEpochMilli());
+        for (int i = found.size - 1; i >= 0; i--) {
+            Optional<StoredFact> fact = at(found.keys[i]).filter(f -> entity.equals(f.fact().entity()));
+            if (fact.isPresent()) {
+                return fact;
+            }
+        }
+        return Optional.empty();
     }
 
     /** The feature views that decisions of this model version logged in their used lists. */

@@ -17,7 +17,7 @@ import io.feedlens.lineage.extract.ContentHash;
  * process killed half-way through a step leaves part of it behind, and the next open must be able to finish it.
  *
  * <p>Keys are numbers: a record's key packs its coordinates ({@link RecordKeys}), names live once in small tables,
- * and string fact ids are found through a 32-bit hash in a narrow table ({@code id_lookup}). DESIGN.md measured why:
+ * and string fact ids are found through a 32-bit hash in sorted runs ({@link LookupRuns}). DESIGN.md measured why:
  * random string keys indexed during a load ran at a tenth of the speed and took twenty times the disk.
  */
 final class StoreSchema {
@@ -100,7 +100,23 @@ final class StoreSchema {
             // in new rows (about a byte a record): H2 drops a column by copying the whole table, a long first open.
             sql("DROP INDEX IF EXISTS lineage_record_id",
                     "DROP INDEX IF EXISTS lineage_record_asof",
-                    "ALTER TABLE lineage_record ALTER COLUMN id_hash SET NULL"));
+                    "ALTER TABLE lineage_record ALTER COLUMN id_hash SET NULL"),
+            // Schema 8: the two lookups as sorted runs (LookupRuns) instead of a row and an index entry per record; the
+            // rows of schema 7 become one run of each kind, read in their index's order. Emptied first: a process
+            // killed after the CREATEs (each committed on its own) runs this step again from the start.
+            (connection, statement) -> {
+                for (String sql : LookupRuns.TABLES) {
+                    statement.execute(sql);
+                }
+                for (String table : List.of("lookup_block", "lookup_run", "lookup_page")) {
+                    statement.execute("DELETE FROM " + table);
+                }
+                LookupRuns.convert(connection, LookupRuns.Kind.ID, "SELECT id_hash, 0, rec_key FROM id_lookup ORDER BY id_hash, rec_key");
+                LookupRuns.convert(connection, LookupRuns.Kind.AS_OF, "SELECT view_id * " + (1L << 32) + " + entity_hash, time_ms, rec_key"
+                        + " FROM feature_asof ORDER BY view_id, entity_hash, time_ms, rec_key");
+            },
+            // Schema 9: what schema 8 made unused, apart from it because DROP commits on its own.
+            sql("DROP TABLE IF EXISTS id_lookup", "DROP TABLE IF EXISTS feature_asof"));
 
     /** One step from version n to n + 1. */
     @FunctionalInterface
@@ -122,17 +138,10 @@ final class StoreSchema {
      * past its stored offsets ({@link UncommittedTail}): a new derived table goes here, or a kill could leave it half
      * a batch.
      */
-    static final List<String> RECORD_TABLES = List.of("lineage_record", "id_lookup", "feature_asof", "skipped_record");
-    static final List<String> BATCH_TABLES = List.of("used_block", "used_bloom", "parent_block", "parent_bloom");
-
-    /**
-     * The lookups' indexes, apart from the tables: a catch-up far behind drops them and builds them at its end,
-     * because H2 loads ~2.5x faster without indexes on random hashes (decision 9). Every open builds missing ones.
-     */
-    static final List<String> SECONDARY_INDEXES = List.of(
-            "CREATE INDEX IF NOT EXISTS id_lookup_hash ON id_lookup (id_hash)",
-            // The as-of join: latest value of a view for an entity at or before a time.
-            "CREATE INDEX IF NOT EXISTS feature_asof_key ON feature_asof (view_id, entity_hash, time_ms)");
+    static final List<String> RECORD_TABLES = List.of("lineage_record", "skipped_record");
+    static final List<String> BATCH_TABLES = List.of("used_block", "used_bloom", "parent_block", "parent_bloom", "lookup_block");
+    /** Merged from batches' blocks, so not keyed by a record: a rebuild empties them, a trim has nothing to do there. */
+    static final List<String> MERGED_TABLES = List.of("lookup_run", "lookup_page");
 
     static final int CURRENT = STEPS.size();
 
@@ -154,10 +163,6 @@ final class StoreSchema {
                 statement.execute("INSERT INTO schema_version VALUES (" + (step + 1) + ")");
                 connection.commit();
             }
-            for (String sql : SECONDARY_INDEXES) {
-                statement.execute(sql);
-            }
-            connection.commit();
             return CURRENT;
         } catch (SQLException e) {
             connection.rollback();
@@ -165,10 +170,6 @@ final class StoreSchema {
         } finally {
             connection.setAutoCommit(autoCommit);
         }
-    }
-
-    static List<String> secondaryIndexNames() {
-        return SECONDARY_INDEXES.stream().map(sql -> sql.split(" ")[5]).toList();
     }
 
     static int version(Statement statement) throws SQLException {

@@ -10,7 +10,7 @@ import io.feedlens.lineage.extract.LineageProfile;
 import io.feedlens.lineage.store.LineageStore;
 
 /** A separate JVM that indexes a demo feed, for {@link IndexerKillTest} to SIGKILL: bootstrap, topic prefix, index file, batch size;
- * loads without lookup indexes (bulk mode) while more than 1,000 records behind, so kills also land in that mode. */
+ * in bulk mode (lookups merged into one run once caught up) while more than 1,000 records behind, so kills also land in that mode. */
 public final class IndexerProcess {
 
     /** Printed once the index is open and reading starts, so the test's kill times start there, however slow the JVM start. */

@@ -227,11 +227,13 @@ class LineageEdgesTest {
         }
         try (Connection migrated = DriverManager.getConnection("jdbc:h2:file:" + file.toAbsolutePath(), "sa", "");
              Statement sql = migrated.createStatement();
-             java.sql.ResultSet hashes = sql.executeQuery("SELECT i.id_hash, a.entity_hash FROM lineage_record r"
-                     + " JOIN id_lookup i ON i.rec_key = r.rec_key JOIN feature_asof a ON a.rec_key = r.rec_key WHERE r.fact_id = 'f-1'")) {
-            assertThat(hashes.next()).isTrue();
-            assertThat(hashes.getLong(1)).isEqualTo(ContentHash.lookupHash("f-1"));
-            assertThat(hashes.getLong(2)).isEqualTo(ContentHash.lookupHash("card-1"));
+             java.sql.ResultSet view = sql.executeQuery("SELECT id FROM lineage_name WHERE name = 'velocity'")) {
+            assertThat(view.next()).isTrue();
+            int velocity = view.getInt(1);
+            assertThat(lookupEntries(migrated, LookupRuns.Kind.ID)).as("the shorter id hashes, in a run")
+                    .containsExactlyInAnyOrder(ContentHash.lookupHash("f-1"), ContentHash.lookupHash("d-1"));
+            assertThat(lookupEntries(migrated, LookupRuns.Kind.AS_OF)).as("the feature's view and shorter entity hash, in a run")
+                    .containsExactly(LookupRuns.viewEntity(velocity, ContentHash.lookupHash("card-1")));
         }
     }
 
@@ -263,18 +265,34 @@ class LineageEdgesTest {
             assertThat(otherEntity).isEmpty();
         }
         try (Connection migrated = DriverManager.getConnection("jdbc:h2:file:" + file.toAbsolutePath(), "sa", "");
-             Statement sql = migrated.createStatement();
-             java.sql.ResultSet rows = sql.executeQuery("SELECT (SELECT COUNT(*) FROM id_lookup), (SELECT COUNT(*) FROM feature_asof)");
-             java.sql.ResultSet indexes = migrated.getMetaData().getIndexInfo(null, null, "LINEAGE_RECORD", false, false)) {
-            assertThat(rows.next()).isTrue();
-            assertThat(rows.getLong(1)).as("an id row per record").isEqualTo(2);
-            assertThat(rows.getLong(2)).as("an as-of row for the feature only").isEqualTo(1);
+             java.sql.ResultSet indexes = migrated.getMetaData().getIndexInfo(null, null, "LINEAGE_RECORD", false, false);
+             java.sql.ResultSet oldTables = migrated.getMetaData().getTables(null, null, "ID_LOOKUP", null)) {
+            assertThat(lookupEntries(migrated, LookupRuns.Kind.ID)).as("an id entry per record").hasSize(2);
+            assertThat(lookupEntries(migrated, LookupRuns.Kind.AS_OF)).as("an as-of entry for the feature only").hasSize(1);
+            assertThat(oldTables.next()).as("schema 7's id table is gone").isFalse();
             List<String> names = new java.util.ArrayList<>();
             while (indexes.next()) {
                 names.add(indexes.getString("INDEX_NAME"));
             }
             assertThat(names).as("lineage_record's lookup indexes are gone").doesNotContain("LINEAGE_RECORD_ID", "LINEAGE_RECORD_ASOF");
         }
+    }
+
+    /** The k1 of every lookup entry of a kind, in runs and in blocks. */
+    private static List<Long> lookupEntries(Connection connection, LookupRuns.Kind kind) throws java.sql.SQLException {
+        List<Long> found = new java.util.ArrayList<>();
+        for (String table : List.of("lookup_page", "lookup_block")) {
+            try (Statement sql = connection.createStatement();
+                 java.sql.ResultSet rows = sql.executeQuery("SELECT entries FROM " + table + " WHERE kind = " + kind.code())) {
+                while (rows.next()) {
+                    LookupEntries entries = LookupEntries.unpack(rows.getBytes(1));
+                    for (int i = 0; i < entries.size; i++) {
+                        found.add(entries.k1[i]);
+                    }
+                }
+            }
+        }
+        return found;
     }
 
     @Test
@@ -287,7 +305,13 @@ class LineageEdgesTest {
         try (Connection old = DriverManager.getConnection("jdbc:h2:file:" + file.toAbsolutePath(), "sa", "");
              Statement sql = old.createStatement()) {
             // What a batch cut by SIGKILL has been seen to leave: some of its rows, without its offsets.
-            sql.execute("INSERT INTO id_lookup VALUES (" + past + ", 5)");
+            LookupEntries.Builder cut = new LookupEntries.Builder();
+            cut.add(5, 0, past);
+            try (java.sql.PreparedStatement insert = old.prepareStatement("INSERT INTO lookup_block VALUES (1, ?, ?)")) {
+                insert.setLong(1, past);
+                insert.setBytes(2, cut.sorted().pack(0, 1));
+                insert.executeUpdate();
+            }
             sql.execute("INSERT INTO parent_bloom VALUES (" + past + ", X'00')");
         }
         try (LineageStore store = LineageStore.open(file)) {
@@ -296,15 +320,42 @@ class LineageEdgesTest {
         }
         try (Connection reopened = DriverManager.getConnection("jdbc:h2:file:" + file.toAbsolutePath(), "sa", "");
              Statement sql = reopened.createStatement();
-             java.sql.ResultSet rows = sql.executeQuery("SELECT (SELECT COUNT(*) FROM id_lookup), (SELECT COUNT(*) FROM parent_bloom)")) {
+             java.sql.ResultSet rows = sql.executeQuery("SELECT (SELECT COUNT(*) FROM lookup_block WHERE kind = 1),"
+                     + " (SELECT COUNT(*) FROM parent_bloom)")) {
             assertThat(rows.next()).isTrue();
-            assertThat(rows.getLong(1)).as("id rows: the committed one only").isEqualTo(1);
+            assertThat(rows.getLong(1)).as("id blocks: the committed batch's only").isEqualTo(1);
             assertThat(rows.getLong(2)).as("parent filters: the committed batch's only").isEqualTo(1);
         }
     }
 
-    /** Undoes schemas 6 and 7: the lookup hashes back in the record rows with their indexes, the lookup tables gone. */
+    /** Undoes schemas 8 and 9: a row per record in the lookup tables of schema 7, the runs and blocks gone. */
+    private static void backToSchemaSeven(Statement sql) throws java.sql.SQLException {
+        sql.execute("CREATE TABLE id_lookup (rec_key BIGINT PRIMARY KEY, id_hash BIGINT NOT NULL)");
+        sql.execute("CREATE TABLE feature_asof (rec_key BIGINT PRIMARY KEY, view_id INT NOT NULL, entity_hash BIGINT NOT NULL, time_ms BIGINT NOT NULL)");
+        List<Object[]> rows = new java.util.ArrayList<>();
+        try (java.sql.ResultSet records = sql.executeQuery("SELECT rec_key, fact_id, view_id, entity, time_ms FROM lineage_record")) {
+            while (records.next()) {
+                rows.add(new Object[] {records.getLong(1), records.getString(2), records.getObject(3), records.getString(4), records.getLong(5)});
+            }
+        }
+        for (Object[] row : rows) {
+            sql.execute("INSERT INTO id_lookup VALUES (" + row[0] + ", " + ContentHash.lookupHash((String) row[1]) + ")");
+            if (row[2] != null && row[3] != null) {
+                sql.execute("INSERT INTO feature_asof VALUES (" + row[0] + ", " + row[2] + ", " + ContentHash.lookupHash((String) row[3])
+                        + ", " + row[4] + ")");
+            }
+        }
+        sql.execute("CREATE INDEX id_lookup_hash ON id_lookup (id_hash)");
+        sql.execute("CREATE INDEX feature_asof_key ON feature_asof (view_id, entity_hash, time_ms)");
+        for (String table : List.of("lookup_block", "lookup_run", "lookup_page")) {
+            sql.execute("DROP TABLE " + table);
+        }
+        sql.execute("UPDATE schema_version SET version = 7");
+    }
+
+    /** Undoes schemas 6 to 9: the lookup hashes back in the record rows with their indexes, the lookup tables gone. */
     private static void backToSchemaFive(Statement sql) throws java.sql.SQLException {
+        backToSchemaSeven(sql);
         sql.execute("UPDATE lineage_record r SET id_hash = (SELECT i.id_hash FROM id_lookup i WHERE i.rec_key = r.rec_key),"
                 + " entity_hash = (SELECT a.entity_hash FROM feature_asof a WHERE a.rec_key = r.rec_key)");
         sql.execute("ALTER TABLE lineage_record ALTER COLUMN id_hash SET NOT NULL");

@@ -1,0 +1,178 @@
+package io.feedlens.lineage.store;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
+import java.util.Arrays;
+
+/**
+ * Lookup entries in order: a key to look by ({@code k1}: an id hash, or a feature view with an entity hash), a second
+ * number to range over ({@code k2}: a time, or 0) and the record key it leads to; sorted by k1, then k2, then record
+ * key. Packed for a page or a block: k1 as the distance from the entry before (sorted hashes lie close), k2 as the
+ * distance from the entry before within the same k1, the record key in full; about 11 bytes an id entry.
+ */
+final class LookupEntries {
+
+    final long[] k1;
+    final long[] k2;
+    final long[] keys;
+    int size;
+
+    LookupEntries(int capacity) {
+        k1 = new long[capacity];
+        k2 = new long[capacity];
+        keys = new long[capacity];
+    }
+
+    /** Builds up entries in any order; {@link #sorted} puts them in order. */
+    static final class Builder {
+        private long[] k1 = new long[64];
+        private long[] k2 = new long[64];
+        private long[] keys = new long[64];
+        private int size;
+
+        void add(long first, long second, long key) {
+            if (size == k1.length) {
+                k1 = Arrays.copyOf(k1, size * 2);
+                k2 = Arrays.copyOf(k2, size * 2);
+                keys = Arrays.copyOf(keys, size * 2);
+            }
+            k1[size] = first;
+            k2[size] = second;
+            keys[size] = key;
+            size++;
+        }
+
+        boolean isEmpty() {
+            return size == 0;
+        }
+
+        /** The entries as added, for a caller that added them in order. */
+        LookupEntries inOrder() {
+            LookupEntries entries = new LookupEntries(size);
+            System.arraycopy(k1, 0, entries.k1, 0, size);
+            System.arraycopy(k2, 0, entries.k2, 0, size);
+            System.arraycopy(keys, 0, entries.keys, 0, size);
+            entries.size = size;
+            return entries;
+        }
+
+        void clear() {
+            size = 0;
+        }
+
+        int size() {
+            return size;
+        }
+
+        long lastFirst() {
+            return k1[size - 1];
+        }
+
+        LookupEntries sorted() {
+            Integer[] order = new Integer[size];
+            for (int i = 0; i < size; i++) {
+                order[i] = i;
+            }
+            Arrays.sort(order, (a, b) -> compare(k1[a], k2[a], keys[a], k1[b], k2[b], keys[b]));
+            LookupEntries entries = new LookupEntries(size);
+            for (int i = 0; i < size; i++) {
+                entries.add(k1[order[i]], k2[order[i]], keys[order[i]]);
+            }
+            return entries;
+        }
+    }
+
+    static int compare(long aFirst, long aSecond, long aKey, long bFirst, long bSecond, long bKey) {
+        int byFirst = Long.compare(aFirst, bFirst);
+        if (byFirst != 0) {
+            return byFirst;
+        }
+        int bySecond = Long.compare(aSecond, bSecond);
+        return bySecond != 0 ? bySecond : Long.compare(aKey, bKey);
+    }
+
+    void add(long first, long second, long key) {
+        k1[size] = first;
+        k2[size] = second;
+        keys[size] = key;
+        size++;
+    }
+
+    /** The first position whose k1 is at least {@code first}; {@link #size} when none is. */
+    int firstAtLeast(long first) {
+        int low = 0;
+        int high = size;
+        while (low < high) {
+            int middle = (low + high) >>> 1;
+            if (k1[middle] < first) {
+                low = middle + 1;
+            } else {
+                high = middle;
+            }
+        }
+        return low;
+    }
+
+    byte[] pack(int from, int to) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(4 + (to - from) * 12);
+        writeVarLong(bytes, to - from);
+        ByteBuffer key = ByteBuffer.allocate(Long.BYTES);
+        for (int i = from; i < to; i++) {
+            boolean sameFirst = i > from && k1[i] == k1[i - 1];
+            writeVarLong(bytes, zigZag(i == from ? k1[i] : k1[i] - k1[i - 1]));
+            writeVarLong(bytes, zigZag(sameFirst ? k2[i] - k2[i - 1] : k2[i]));
+            bytes.write(key.putLong(0, keys[i]).array(), 0, Long.BYTES);
+        }
+        return bytes.toByteArray();
+    }
+
+    static LookupEntries unpack(byte[] packed) {
+        ByteBuffer in = ByteBuffer.wrap(packed);
+        try {
+            int count = (int) readVarLong(in);
+            LookupEntries entries = new LookupEntries(count);
+            long first = 0;
+            long second = 0;
+            for (int i = 0; i < count; i++) {
+                long firstDelta = unZigZag(readVarLong(in));
+                long secondValue = unZigZag(readVarLong(in));
+                boolean sameFirst = i > 0 && firstDelta == 0;
+                first = i == 0 ? firstDelta : first + firstDelta;
+                second = sameFirst ? second + secondValue : secondValue;
+                entries.add(first, second, in.getLong());
+            }
+            return entries;
+        } catch (RuntimeException e) {
+            throw new LineageStoreException("A block of lookup entries in the index is damaged: " + e, e);
+        }
+    }
+
+    private static long zigZag(long value) {
+        return (value << 1) ^ (value >> 63);
+    }
+
+    private static long unZigZag(long value) {
+        return (value >>> 1) ^ -(value & 1);
+    }
+
+    private static void writeVarLong(ByteArrayOutputStream out, long value) {
+        long rest = value;
+        while ((rest & ~0x7FL) != 0) {
+            out.write((int) ((rest & 0x7F) | 0x80));
+            rest >>>= 7;
+        }
+        out.write((int) rest);
+    }
+
+    private static long readVarLong(ByteBuffer in) {
+        long value = 0;
+        for (int shift = 0; shift < 64; shift += 7) {
+            byte b = in.get();
+            value |= (long) (b & 0x7F) << shift;
+            if ((b & 0x80) == 0) {
+                return value;
+            }
+        }
+        throw new IllegalStateException("a number longer than 10 bytes");
+    }
+}

@@ -1,0 +1,393 @@
+package io.feedlens.lineage.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.PriorityQueue;
+
+/**
+ * The two lookups that go by a hash — a fact id to its records, a feature view and entity to its records over time —
+ * kept as sorted runs instead of one H2 row and one index entry per record (decision 11, schema 8). A row per record
+ * cost the indexer's writer as much as the record's own row, and the indexes on random hashes had to be dropped for
+ * a catch-up and built at its end, a fifth of the load.
+ *
+ * <p>Each batch writes its entries, sorted, as one row of {@code lookup_block} per kind, in the batch's transaction
+ * (kill safety is the batch's; keyed by the batch's smallest record key, so a trim past the stored offsets finds it).
+ * When {@link #FANOUT} blocks of a kind have gathered, they are merged into a run of level 1; when {@link #FANOUT}
+ * runs of one level have gathered, into one run of the next level. A run is pages of sorted entries, each page keyed
+ * by its last k1 and never splitting the entries of one k1, so a lookup reads one page per run. The end of a long
+ * catch-up merges everything of a kind into one run ({@link #settle}). Merges delete exactly the inputs they read,
+ * and give up when one is gone already: indexers sharing one database may try the same merge at once.
+ */
+final class LookupRuns {
+
+    /** What a lookup goes by. */
+    enum Kind {
+        /** k1 = the fact id's lookup hash, k2 = 0. */
+        ID,
+        /** k1 = {@link #viewEntity}, k2 = the feature's time. */
+        AS_OF;
+
+        short code() {
+            return (short) (ordinal() + 1);
+        }
+    }
+
+    static final int FANOUT = 8;
+    /**
+     * The level of a run that holds all of a kind (after a catch-up, or converted from schema 7): above any level the
+     * merges after each batch reach, so a small merge never rewrites it; the next {@link #settle} takes it in.
+     */
+    static final int SETTLED = 100;
+    private static final int PAGE = 1024;
+
+    static final List<String> TABLES = List.of(
+            "CREATE TABLE IF NOT EXISTS lookup_block (kind SMALLINT NOT NULL, first_key BIGINT NOT NULL, entries BYTEA NOT NULL,"
+                    + " PRIMARY KEY (kind, first_key))",
+            "CREATE TABLE IF NOT EXISTS lookup_run (kind SMALLINT NOT NULL, run BIGINT NOT NULL, lvl INT NOT NULL, PRIMARY KEY (kind, run))",
+            // Keyed by a page's last k1: the page that may hold a k1 is the first whose last is not below it. Queries
+            // order by the whole key: H2 then reads its index in order and stops at the first row; ordered by last_k1
+            // alone, it read every page past the one asked for.
+            "CREATE TABLE IF NOT EXISTS lookup_page (kind SMALLINT NOT NULL, run BIGINT NOT NULL, last_k1 BIGINT NOT NULL,"
+                    + " entries BYTEA NOT NULL, PRIMARY KEY (kind, run, last_k1))");
+
+    private LookupRuns() {
+    }
+
+    /**
+     * The as-of key of a feature view and an entity's lookup hash. Adding (not or-ing) the signed hash keeps the order
+     * of (view, hash) that SQL's ORDER BY gives, so schema 7's rows convert in their index's order.
+     */
+    static long viewEntity(int viewId, long entityHash) {
+        return ((long) viewId << 32) + entityHash;
+    }
+
+    /** One batch's entries of a kind, in the caller's transaction; nothing when there are none. */
+    static void write(Connection connection, Kind kind, LookupEntries.Builder entries) throws SQLException {
+        if (entries.isEmpty()) {
+            return;
+        }
+        LookupEntries sorted = entries.sorted();
+        long first = Long.MAX_VALUE;
+        for (int i = 0; i < sorted.size; i++) {
+            first = Math.min(first, sorted.keys[i]);
+        }
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO lookup_block (kind, first_key, entries) VALUES (?, ?, ?)")) {
+            insert.setShort(1, kind.code());
+            insert.setLong(2, first);
+            insert.setBytes(3, sorted.pack(0, sorted.size));
+            insert.executeUpdate();
+        }
+    }
+
+    /**
+     * The entries of this kind with this k1 and a k2 in [from, to], in order; a record key may show twice when a merge
+     * was cut short, and callers compare what they find with the record anyway (hashes collide).
+     */
+    static LookupEntries find(Connection connection, Kind kind, long k1, long from, long to) throws SQLException {
+        LookupEntries.Builder found = new LookupEntries.Builder();
+        try (PreparedStatement runs = connection.prepareStatement("SELECT run FROM lookup_run WHERE kind = ?");
+             PreparedStatement page = connection.prepareStatement("SELECT entries FROM lookup_page WHERE kind = ? AND run = ?"
+                     + " AND last_k1 >= ? ORDER BY kind, run, last_k1 LIMIT 1");
+             PreparedStatement blocks = connection.prepareStatement("SELECT entries FROM lookup_block WHERE kind = ?")) {
+            runs.setShort(1, kind.code());
+            page.setShort(1, kind.code());
+            page.setLong(3, k1);
+            for (long run : longs(runs)) {
+                page.setLong(2, run);
+                try (ResultSet rows = page.executeQuery()) {
+                    while (rows.next()) {
+                        collect(LookupEntries.unpack(rows.getBytes(1)), k1, from, to, found);
+                    }
+                }
+            }
+            blocks.setShort(1, kind.code());
+            try (ResultSet rows = blocks.executeQuery()) {
+                while (rows.next()) {
+                    collect(LookupEntries.unpack(rows.getBytes(1)), k1, from, to, found);
+                }
+            }
+        }
+        return found.sorted();
+    }
+
+    private static void collect(LookupEntries entries, long k1, long from, long to, LookupEntries.Builder into) {
+        for (int i = entries.firstAtLeast(k1); i < entries.size && entries.k1[i] == k1; i++) {
+            if (entries.k2[i] >= from && entries.k2[i] <= to) {
+                into.add(k1, entries.k2[i], entries.keys[i]);
+            }
+        }
+    }
+
+    /** After a batch: merges what has gathered, each merge in a transaction of its own (the caller's connection in manual commit). */
+    static void compact(Connection connection) throws SQLException {
+        for (Kind kind : Kind.values()) {
+            List<Long> blocks = blocks(connection, kind);
+            if (blocks.size() >= FANOUT) {
+                merge(connection, kind, blocks, List.of(), 1);
+            }
+            for (int level = 1; ; level++) {
+                List<Long> runs = runs(connection, kind, level);
+                if (runs.isEmpty()) {
+                    break;
+                }
+                if (runs.size() >= FANOUT) {
+                    merge(connection, kind, List.of(), runs, level + 1);
+                }
+            }
+        }
+    }
+
+    /** Merges all of each kind into one run: after a long catch-up, so lookups read one page each. */
+    static void settle(Connection connection) throws SQLException {
+        for (Kind kind : Kind.values()) {
+            List<Long> blocks = blocks(connection, kind);
+            List<Long> runs;
+            try (PreparedStatement select = connection.prepareStatement("SELECT run FROM lookup_run WHERE kind = ?")) {
+                select.setShort(1, kind.code());
+                runs = longs(select);
+            }
+            if (!(blocks.isEmpty() && runs.size() <= 1)) {
+                merge(connection, kind, blocks, runs, SETTLED);
+            }
+        }
+    }
+
+    /**
+     * Writes the entries of these blocks and runs as one new run of {@code level}, then deletes them, all in one
+     * transaction; rolls back without a word when another indexer merged one of them first.
+     */
+    private static void merge(Connection connection, Kind kind, List<Long> blocks, List<Long> runs, int level) throws SQLException {
+        long run = nextRun(connection, kind);
+        try {
+            PriorityQueue<Cursor> queue = new PriorityQueue<>();
+            for (long block : blocks) {
+                new BlockCursor(connection, kind, block).offerTo(queue);
+            }
+            for (long input : runs) {
+                new RunCursor(connection, kind, input).offerTo(queue);
+            }
+            try (RunWriter writer = new RunWriter(connection, kind, run, level)) {
+                while (!queue.isEmpty()) {
+                    Cursor cursor = queue.poll();
+                    writer.add(cursor.k1, cursor.k2, cursor.key);
+                    cursor.offerTo(queue);
+                }
+            }
+            if (deleted(connection, "DELETE FROM lookup_block WHERE kind = ? AND first_key = ?", kind, blocks) < blocks.size()
+                    | deleted(connection, "DELETE FROM lookup_run WHERE kind = ? AND run = ?", kind, runs) < runs.size()) {
+                connection.rollback(); // another indexer merged some of these first: its run holds them
+                return;
+            }
+            deleted(connection, "DELETE FROM lookup_page WHERE kind = ? AND run = ?", kind, runs);
+            connection.commit();
+        } catch (SQLException e) {
+            connection.rollback();
+            throw e;
+        }
+    }
+
+    private static int deleted(Connection connection, String sql, Kind kind, List<Long> ids) throws SQLException {
+        int deleted = 0;
+        try (PreparedStatement delete = connection.prepareStatement(sql)) {
+            delete.setShort(1, kind.code());
+            for (long id : ids) {
+                delete.setLong(2, id);
+                deleted += delete.executeUpdate();
+            }
+        }
+        return deleted;
+    }
+
+    private static long nextRun(Connection connection, Kind kind) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement("SELECT COALESCE(MAX(run), 0) + 1 FROM lookup_run WHERE kind = ?")) {
+            select.setShort(1, kind.code());
+            return longs(select).get(0);
+        }
+    }
+
+    private static List<Long> blocks(Connection connection, Kind kind) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement("SELECT first_key FROM lookup_block WHERE kind = ? ORDER BY first_key")) {
+            select.setShort(1, kind.code());
+            return longs(select);
+        }
+    }
+
+    private static List<Long> runs(Connection connection, Kind kind, int level) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement("SELECT run FROM lookup_run WHERE kind = ? AND lvl = ? ORDER BY run")) {
+            select.setShort(1, kind.code());
+            select.setInt(2, level);
+            return longs(select);
+        }
+    }
+
+    private static List<Long> longs(PreparedStatement select) throws SQLException {
+        List<Long> values = new ArrayList<>();
+        try (ResultSet rows = select.executeQuery()) {
+            while (rows.next()) {
+                values.add(rows.getLong(1));
+            }
+        }
+        return values;
+    }
+
+    /**
+     * Writes rows already sorted (schema 7's lookup tables, read in their index's order: k1, k2, record key) as one
+     * settled run.
+     */
+    static void convert(Connection connection, Kind kind, String select) throws SQLException {
+        try (Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery(select);
+             RunWriter writer = new RunWriter(connection, kind, nextRun(connection, kind), SETTLED)) {
+            while (rows.next()) {
+                writer.add(rows.getLong(1), rows.getLong(2), rows.getLong(3));
+            }
+        }
+    }
+
+    /** Pages of one new run, written as entries arrive in order; the run's own row last, when it is closed. */
+    private static final class RunWriter implements AutoCloseable {
+        private final PreparedStatement pages;
+        private final Connection connection;
+        private final Kind kind;
+        private final long run;
+        private final int level;
+        private final LookupEntries.Builder page = new LookupEntries.Builder();
+
+        RunWriter(Connection connection, Kind kind, long run, int level) throws SQLException {
+            this.connection = connection;
+            this.kind = kind;
+            this.run = run;
+            this.level = level;
+            this.pages = connection.prepareStatement("INSERT INTO lookup_page (kind, run, last_k1, entries) VALUES (?, ?, ?, ?)");
+        }
+
+        void add(long k1, long k2, long key) throws SQLException {
+            // A page ends only where k1 changes, so the entries of one k1 are always on one page.
+            if (page.size() >= PAGE && page.lastFirst() != k1) {
+                flush();
+            }
+            page.add(k1, k2, key);
+        }
+
+        private void flush() throws SQLException {
+            LookupEntries entries = page.inOrder();
+            pages.setShort(1, kind.code());
+            pages.setLong(2, run);
+            pages.setLong(3, entries.k1[entries.size - 1]);
+            pages.setBytes(4, entries.pack(0, entries.size));
+            pages.executeUpdate();
+            page.clear();
+        }
+
+        @Override
+        public void close() throws SQLException {
+            try (pages; PreparedStatement header = connection.prepareStatement("INSERT INTO lookup_run (kind, run, lvl) VALUES (?, ?, ?)")) {
+                if (page.isEmpty()) {
+                    return; // nothing was merged: no run
+                }
+                flush();
+                header.setShort(1, kind.code());
+                header.setLong(2, run);
+                header.setInt(3, level);
+                header.executeUpdate();
+            }
+        }
+    }
+
+    /** One sorted input of a merge, at its current entry. */
+    private abstract static class Cursor implements Comparable<Cursor> {
+        long k1;
+        long k2;
+        long key;
+        private LookupEntries entries;
+        private int next;
+
+        /** The next page of entries, or null at the end. */
+        abstract LookupEntries nextPage() throws SQLException;
+
+        /** Moves to the next entry and queues this cursor again, unless it is at its end. */
+        void offerTo(PriorityQueue<Cursor> queue) throws SQLException {
+            while (entries == null || next == entries.size) {
+                entries = nextPage();
+                next = 0;
+                if (entries == null) {
+                    return;
+                }
+            }
+            k1 = entries.k1[next];
+            k2 = entries.k2[next];
+            key = entries.keys[next];
+            next++;
+            queue.add(this);
+        }
+
+        @Override
+        public int compareTo(Cursor other) {
+            return LookupEntries.compare(k1, k2, key, other.k1, other.k2, other.key);
+        }
+    }
+
+    private static final class BlockCursor extends Cursor {
+        private final Connection connection;
+        private final Kind kind;
+        private final long firstKey;
+        private boolean read;
+
+        BlockCursor(Connection connection, Kind kind, long firstKey) {
+            this.connection = connection;
+            this.kind = kind;
+            this.firstKey = firstKey;
+        }
+
+        @Override
+        LookupEntries nextPage() throws SQLException {
+            if (read) {
+                return null;
+            }
+            read = true;
+            try (PreparedStatement select = connection.prepareStatement("SELECT entries FROM lookup_block WHERE kind = ? AND first_key = ?")) {
+                select.setShort(1, kind.code());
+                select.setLong(2, firstKey);
+                try (ResultSet rows = select.executeQuery()) {
+                    return rows.next() ? LookupEntries.unpack(rows.getBytes(1)) : null;
+                }
+            }
+        }
+    }
+
+    /** Reads a run a page at a time, so a merge holds one page per input however large the runs are. */
+    private static final class RunCursor extends Cursor {
+        private final Connection connection;
+        private final Kind kind;
+        private final long run;
+        private long after = Long.MIN_VALUE; // no k1 is this small: ids hash to 32 bits, views start at 1
+
+        RunCursor(Connection connection, Kind kind, long run) {
+            this.connection = connection;
+            this.kind = kind;
+            this.run = run;
+        }
+
+        @Override
+        LookupEntries nextPage() throws SQLException {
+            try (PreparedStatement select = connection.prepareStatement("SELECT last_k1, entries FROM lookup_page"
+                    + " WHERE kind = ? AND run = ? AND last_k1 > ? ORDER BY kind, run, last_k1 LIMIT 1")) {
+                select.setShort(1, kind.code());
+                select.setLong(2, run);
+                select.setLong(3, after);
+                try (ResultSet rows = select.executeQuery()) {
+                    if (!rows.next()) {
+                        return null;
+                    }
+                    after = rows.getLong(1);
+                    return LookupEntries.unpack(rows.getBytes(2));
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,130 @@
+package io.feedlens.lineage.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The lookups as sorted runs: what batches write is found at every stage of merging, and merges stay bounded. */
+class LookupRunsTest {
+
+    private Connection connection;
+
+    @BeforeEach
+    void open() throws SQLException {
+        connection = DriverManager.getConnection("jdbc:h2:mem:lookup-runs-" + System.nanoTime(), "sa", "");
+        try (Statement sql = connection.createStatement()) {
+            for (String table : LookupRuns.TABLES) {
+                sql.execute(table);
+            }
+        }
+        connection.setAutoCommit(false);
+    }
+
+    @AfterEach
+    void close() throws SQLException {
+        connection.close();
+    }
+
+    @Test
+    void everyKeyIsFoundWhileBlocksMergeIntoRunsAndAfterTheyAreSettled() throws SQLException {
+        Random random = new Random(7);
+        Map<Long, List<Long>> keysById = new HashMap<>();
+        long key = 0;
+        int batches = LookupRuns.FANOUT * LookupRuns.FANOUT + 2 * LookupRuns.FANOUT + 3; // a run of level 2, two of level 1, three blocks
+        for (int batch = 0; batch < batches; batch++) {
+            LookupEntries.Builder ids = new LookupEntries.Builder();
+            for (int i = 0; i < 300; i++) {
+                long hash = random.nextInt(5_000) - 2_500; // collisions on purpose: some hashes lead to several records
+                ids.add(hash, 0, ++key);
+                keysById.computeIfAbsent(hash, h -> new ArrayList<>()).add(key);
+            }
+            LookupRuns.write(connection, LookupRuns.Kind.ID, ids);
+            connection.commit();
+            LookupRuns.compact(connection);
+            assertThat(count("lookup_block")).as("blocks waiting for a merge").isLessThan(LookupRuns.FANOUT);
+        }
+        assertThat(levels()).as("runs of level 1 and 2, fewer than the fan-out on each").containsOnlyKeys(1, 2)
+                .allSatisfy((level, runs) -> assertThat(runs).isLessThan(LookupRuns.FANOUT));
+        assertFound(keysById);
+
+        LookupRuns.settle(connection);
+        connection.commit();
+        assertThat(count("lookup_block")).isZero();
+        assertThat(levels()).containsExactly(Map.entry(LookupRuns.SETTLED, 1L));
+        assertThat(count("lookup_page")).as("pages of about a thousand entries").isBetween(key / 1024 - 1, key / 1024 + 1);
+        assertFound(keysById);
+        assertThat(LookupRuns.find(connection, LookupRuns.Kind.ID, 99_999, 0, 0).size).as("a hash nobody has").isZero();
+    }
+
+    @Test
+    void entriesOfOneKeyAreNeverSplitAcrossPages() throws SQLException {
+        LookupEntries.Builder entries = new LookupEntries.Builder();
+        for (int i = 0; i < 3_000; i++) {
+            entries.add(i % 2 == 0 ? 42 : i, 0, i);
+        }
+        LookupRuns.write(connection, LookupRuns.Kind.ID, entries);
+        LookupRuns.settle(connection);
+        connection.commit();
+
+        assertThat(LookupRuns.find(connection, LookupRuns.Kind.ID, 42, 0, 0).size).isEqualTo(1_500);
+        assertThat(LookupRuns.find(connection, LookupRuns.Kind.ID, 2_999, 0, 0).size).isEqualTo(1);
+    }
+
+    @Test
+    void asOfEntriesAreFoundInTheirTimeRangeInTimeOrder() throws SQLException {
+        long card = LookupRuns.viewEntity(3, -77);
+        LookupEntries.Builder entries = new LookupEntries.Builder();
+        entries.add(card, 3_000, 30);
+        entries.add(card, 1_000, 10);
+        entries.add(card, 2_000, 20);
+        entries.add(LookupRuns.viewEntity(3, 77), 2_000, 99);
+        entries.add(LookupRuns.viewEntity(4, -77), 2_000, 98);
+        LookupRuns.write(connection, LookupRuns.Kind.AS_OF, entries);
+        connection.commit();
+
+        LookupEntries found = LookupRuns.find(connection, LookupRuns.Kind.AS_OF, card, 1_500, 3_000);
+        assertThat(found.size).isEqualTo(2);
+        assertThat(new long[] {found.keys[0], found.keys[1]}).containsExactly(20, 30);
+        assertThat(LookupRuns.find(connection, LookupRuns.Kind.ID, card, 0, Long.MAX_VALUE).size).as("another kind").isZero();
+    }
+
+    private void assertFound(Map<Long, List<Long>> keysById) throws SQLException {
+        for (Map.Entry<Long, List<Long>> id : keysById.entrySet()) {
+            LookupEntries found = LookupRuns.find(connection, LookupRuns.Kind.ID, id.getKey(), 0, 0);
+            List<Long> keys = new ArrayList<>();
+            for (int i = 0; i < found.size; i++) {
+                keys.add(found.keys[i]);
+            }
+            assertThat(keys).as("hash %d", id.getKey()).containsExactlyElementsOf(id.getValue());
+        }
+    }
+
+    private long count(String table) throws SQLException {
+        try (Statement sql = connection.createStatement(); var rows = sql.executeQuery("SELECT COUNT(*) FROM " + table)) {
+            rows.next();
+            return rows.getLong(1);
+        }
+    }
+
+    private Map<Integer, Long> levels() throws SQLException {
+        Map<Integer, Long> levels = new HashMap<>();
+        try (Statement sql = connection.createStatement(); var rows = sql.executeQuery("SELECT lvl, COUNT(*) FROM lookup_run GROUP BY lvl")) {
+            while (rows.next()) {
+                levels.put(rows.getInt(1), rows.getLong(2));
+            }
+        }
+        return levels;
+    }
+}
