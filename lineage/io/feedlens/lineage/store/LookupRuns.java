@@ -43,7 +43,7 @@ final class LookupRuns {
      * merges after each batch reach, so a small merge never rewrites it; the next {@link #settle} takes it in.
      */
     static final int SETTLED = 100;
-    private static final int PAGE = 1024;
+    static final int PAGE = 256;
 
     static final List<String> TABLES = List.of(
             "CREATE TABLE IF NOT EXISTS lookup_block (kind SMALLINT NOT NULL, first_key BIGINT NOT NULL, entries BYTEA NOT NULL,"

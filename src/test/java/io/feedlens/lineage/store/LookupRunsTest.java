@@ -63,7 +63,7 @@ class LookupRunsTest {
         connection.commit();
         assertThat(count("lookup_block")).isZero();
         assertThat(levels()).containsExactly(Map.entry(LookupRuns.SETTLED, 1L));
-        assertThat(count("lookup_page")).as("pages of about a thousand entries").isBetween(key / 1024 - 1, key / 1024 + 1);
+        assertThat(count("lookup_page")).as("pages of about PAGE entries").isBetween(key / LookupRuns.PAGE - 1, key / LookupRuns.PAGE + 1);
         assertFound(keysById);
         assertThat(LookupRuns.find(connection, LookupRuns.Kind.ID, 99_999, 0, 0).size).as("a hash nobody has").isZero();
     }
