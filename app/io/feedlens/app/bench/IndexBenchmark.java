@@ -133,7 +133,7 @@ public final class IndexBenchmark implements Benchmark {
         try (Connection connection = DriverManager.getConnection("jdbc:h2:file:" + file.toAbsolutePath(), "sa", "");
              java.sql.Statement sql = connection.createStatement()) {
             StringBuilder line = new StringBuilder("  by table (bytes per indexed record):");
-            for (String table : List.of("lineage_record", "lookup_page", "lookup_block", "lookup_run", "used_block", "used_bloom",
+            for (String table : List.of("record_block", "lookup_page", "lookup_block", "lookup_run", "used_block", "used_bloom",
                     "parent_block", "parent_bloom", "skipped_record")) {
                 try (java.sql.ResultSet used = sql.executeQuery("SELECT DISK_SPACE_USED('" + table.toUpperCase(java.util.Locale.ROOT) + "')")) {
                     used.next();

@@ -3,7 +3,6 @@ package io.feedlens.lineage.store;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -15,13 +14,9 @@ import io.feedlens.lineage.model.LineageFact;
 import io.feedlens.lineage.model.SkippedRecord;
 import io.feedlens.lineage.model.Used;
 
-/** Writes one batch of rows with JDBC batches, inside the transaction the store opened: per record a row; blocks of
- * id and as-of lookup entries ({@link LookupRuns}); blocks of used entries and of parent links for impact. */
+/** Writes one batch inside the transaction the store opened, all of it as blocks: the records ({@link RecordBlocks}),
+ * id and as-of lookup entries ({@link LookupRuns}), used entries and parent links for impact. */
 final class BatchWriter {
-
-    private static final String INSERT_RECORD = "INSERT INTO lineage_record (rec_key, role, fact_id, source_id, entity,"
-            + " time_ms, view_id, view_version, model_id, model_version, fact_value, content_hash, edges)"
-            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
     private final Connection connection;
     private final NameTable topics;
@@ -48,19 +43,18 @@ final class BatchWriter {
         List<UsedBlocks.Entry> used = new ArrayList<>();
         LookupEntries.Builder ids = new LookupEntries.Builder();
         LookupEntries.Builder asOf = new LookupEntries.Builder();
-        try (PreparedStatement facts = connection.prepareStatement(INSERT_RECORD)) {
-            for (IndexedRecord record : records) {
-                long key = keyOf(record.fact().coordinates());
-                byte[] edges = record.used().isEmpty() ? EdgeCodec.parents(record.derivedFrom(), this::keyOf)
-                        : EdgeCodec.used(record.used(), this::nameId, this::keyOf);
-                addFact(facts, key, record.fact(), edges);
-                ids.add(ContentHash.lookupHash(record.fact().id()), 0, key);
-                addAsOf(asOf, key, record.fact());
-                addUsed(used, key, record.fact(), record.used());
-                addLinks(links, key, record.derivedFrom());
-            }
-            facts.executeBatch();
+        List<RecordBlocks.Row> rows = new ArrayList<>(records.size());
+        for (IndexedRecord record : records) {
+            long key = keyOf(record.fact().coordinates());
+            byte[] edges = record.used().isEmpty() ? EdgeCodec.parents(record.derivedFrom(), this::keyOf)
+                    : EdgeCodec.used(record.used(), this::nameId, this::keyOf);
+            rows.add(row(key, record.fact(), edges));
+            ids.add(ContentHash.lookupHash(record.fact().id()), 0, key);
+            addAsOf(asOf, key, record.fact());
+            addUsed(used, key, record.fact(), record.used());
+            addLinks(links, key, record.derivedFrom());
         }
+        RecordBlocks.write(connection, rows);
         LookupRuns.write(connection, LookupRuns.Kind.ID, ids);
         LookupRuns.write(connection, LookupRuns.Kind.AS_OF, asOf);
         UsedBlocks.write(connection, used);
@@ -68,21 +62,12 @@ final class BatchWriter {
         writeSkipped(skipped);
     }
 
-    private void addFact(PreparedStatement insert, long key, LineageFact fact, byte[] edges) throws SQLException {
-        insert.setLong(1, key);
-        insert.setShort(2, (short) fact.role().ordinal());
-        insert.setString(3, fact.id());
-        insert.setInt(4, names.idOf(connection, fact.source()));
-        insert.setString(5, fact.entity());
-        insert.setLong(6, fact.time().toEpochMilli());
-        setInt(insert, 7, fact.feature() == null ? null : names.idOf(connection, fact.feature().view()));
-        setInt(insert, 8, fact.feature() == null ? null : fact.feature().version());
-        setInt(insert, 9, fact.modelId() == null ? null : names.idOf(connection, fact.modelId()));
-        insert.setString(10, fact.modelVersion());
-        setDouble(insert, 11, fact.value());
-        insert.setLong(12, fact.contentHash());
-        insert.setBytes(13, edges);
-        insert.addBatch();
+    private RecordBlocks.Row row(long key, LineageFact fact, byte[] edges) throws SQLException {
+        return new RecordBlocks.Row(key, fact.role(), fact.id(), names.idOf(connection, fact.source()), fact.entity(),
+                fact.time().toEpochMilli(), fact.feature() == null ? null : names.idOf(connection, fact.feature().view()),
+                fact.feature() == null ? null : fact.feature().version(),
+                fact.modelId() == null ? null : names.idOf(connection, fact.modelId()), fact.modelVersion(), fact.value(),
+                fact.contentHash(), edges);
     }
 
     /** The entry the as-of join finds a feature by; none for a record that has none (not a feature, or no entity). */
@@ -131,30 +116,6 @@ final class BatchWriter {
                 insert.addBatch();
             }
             insert.executeBatch();
-        }
-    }
-
-    static void setLong(PreparedStatement statement, int index, Long value) throws SQLException {
-        if (value == null) {
-            statement.setNull(index, Types.BIGINT);
-        } else {
-            statement.setLong(index, value);
-        }
-    }
-
-    static void setInt(PreparedStatement statement, int index, Integer value) throws SQLException {
-        if (value == null) {
-            statement.setNull(index, Types.INTEGER);
-        } else {
-            statement.setInt(index, value);
-        }
-    }
-
-    private static void setDouble(PreparedStatement statement, int index, Double value) throws SQLException {
-        if (value == null) {
-            statement.setNull(index, Types.DOUBLE);
-        } else {
-            statement.setDouble(index, value);
         }
     }
 }

@@ -26,9 +26,6 @@ import io.feedlens.lineage.model.Used;
 /** The read side of the index: the lookups a trace and an impact query are made of. Index-only, no payloads. */
 public final class FactQueries {
 
-    private static final String FACT_COLUMNS = "rec_key, role, fact_id, source_id, entity, time_ms, view_id, view_version,"
-            + " model_id, model_version, fact_value, content_hash";
-
     /** Model id, then model version, nothing first: the order SQL gave these lists before they were read from blocks. */
     private static final Comparator<UsedBlocks.Entry> BY_MODEL_VERSION = Comparator
             .comparing(UsedBlocks.Entry::modelId, Comparator.nullsFirst(Comparator.<Integer>naturalOrder()))
@@ -57,15 +54,15 @@ public final class FactQueries {
     }
 
     private LookupEntries lookup(LookupRuns.Kind kind, long k1, long from, long to) {
-        try {
-            return LookupRuns.find(connection, kind, k1, from, to);
-        } catch (SQLException e) {
-            throw new LineageStoreException("Lineage index query failed: " + e.getMessage(), e);
-        }
+        return read(() -> LookupRuns.find(connection, kind, k1, from, to));
     }
 
     private Optional<StoredFact> at(long key) {
-        return facts("SELECT " + FACT_COLUMNS + " FROM lineage_record WHERE rec_key = ?", s -> s.setLong(1, key)).stream().findFirst();
+        return row(key).map(this::fact);
+    }
+
+    private Optional<RecordBlocks.Row> row(long key) {
+        return Optional.ofNullable(read(() -> RecordBlocks.at(connection, key)));
     }
 
     public Optional<StoredFact> at(RecordCoordinates coordinates) {
@@ -82,10 +79,8 @@ public final class FactQueries {
         if (id.isEmpty()) {
             return List.of();
         }
-        return facts("SELECT " + FACT_COLUMNS + " FROM lineage_record WHERE rec_key BETWEEN ? AND ? ORDER BY rec_key", s -> {
-            s.setLong(1, RecordKeys.pack(id.get(), partition, from));
-            s.setLong(2, RecordKeys.pack(id.get(), partition, to));
-        });
+        return read(() -> RecordBlocks.between(connection, RecordKeys.pack(id.get(), partition, from),
+                RecordKeys.pack(id.get(), partition, to))).stream().map(this::fact).toList();
     }
 
     /** The as-of join: the latest record of a view for an entity with a time in [notBefore, at]. */
@@ -132,12 +127,7 @@ public final class FactQueries {
 
     /** The packed edges of a record of this role: a decision's are its used list, a feature's its parents. */
     private byte[] edgesOf(long key, Role role) {
-        byte[][] edges = {null};
-        query("SELECT edges FROM lineage_record WHERE rec_key = ? AND role = ?", s -> {
-            s.setLong(1, key);
-            s.setShort(2, (short) role.ordinal());
-        }, rows -> edges[0] = rows.getBytes(1));
-        return edges[0];
+        return row(key).filter(row -> row.role() == role).map(RecordBlocks.Row::edges).orElse(null);
     }
 
     Optional<String> flagReason(FeatureVersion version) {
@@ -161,8 +151,10 @@ public final class FactQueries {
         for (Role role : Role.values()) {
             counts.put(role.name().toLowerCase(java.util.Locale.ROOT), 0L);
         }
-        query("SELECT role, COUNT(*) FROM lineage_record GROUP BY role", s -> { },
-                rows -> counts.put(Role.values()[rows.getInt(1)].name().toLowerCase(java.util.Locale.ROOT), rows.getLong(2)));
+        long[] byRole = read(() -> RecordBlocks.counts(connection));
+        for (Role role : Role.values()) {
+            counts.put(role.name().toLowerCase(java.util.Locale.ROOT), byRole[role.ordinal()]);
+        }
         query("SELECT COUNT(*) FROM skipped_record", s -> { }, rows -> counts.put("skipped", rows.getLong(1)));
         return counts;
     }
@@ -173,12 +165,12 @@ public final class FactQueries {
         if (view.isEmpty()) {
             return List.of();
         }
-        return byModelVersion(entries(() -> UsedBlocks.ofVersion(connection, view.get(), version.version())));
+        return byModelVersion(read(() -> UsedBlocks.ofVersion(connection, view.get(), version.version())));
     }
 
     /** Decisions whose used list names this feature record by id. */
     public List<ModelVersionUse> decisionsUsingFeature(String featureId) {
-        return byModelVersion(entries(() -> UsedBlocks.ofFeatures(connection, Set.of(ContentHash.ofId(featureId)))));
+        return byModelVersion(read(() -> UsedBlocks.ofFeatures(connection, Set.of(ContentHash.ofId(featureId)))));
     }
 
     /**
@@ -194,7 +186,7 @@ public final class FactQueries {
         } catch (SQLException e) {
             throw new LineageStoreException("Lineage index query failed: " + e.getMessage(), e);
         }
-        return featureHashes.isEmpty() ? List.of() : byModelVersion(entries(() -> UsedBlocks.ofFeatures(connection, featureHashes)));
+        return featureHashes.isEmpty() ? List.of() : byModelVersion(read(() -> UsedBlocks.ofFeatures(connection, featureHashes)));
     }
 
     /**
@@ -202,11 +194,20 @@ public final class FactQueries {
      * same entries, whichever batches wrote them.
      */
     public List<String> usedEntries() {
-        return entries(() -> UsedBlocks.all(connection)).stream().map(e -> String.join("|",
+        return read(() -> UsedBlocks.all(connection)).stream().map(e -> String.join("|",
                 RecordKeys.coordinates(e.decisionKey(), topics).toString(), "#" + e.pos(), e.viewId() == 0 ? "-" : names.nameOf(e.viewId()),
                 "v" + e.version(), String.valueOf(e.featureHash()), String.valueOf(e.decisionHash()),
                 e.modelId() == null ? "-" : names.nameOf(e.modelId()), String.valueOf(e.modelVersion()), String.valueOf(e.timeMs())))
                 .sorted().toList();
+    }
+
+    /**
+     * Every record in the index as text (its fact with names resolved, and its edges), in key order: for checks that
+     * two indexes hold the same records, whichever batches wrote them.
+     */
+    public List<String> records() {
+        return read(() -> RecordBlocks.all(connection)).stream().map(row -> fact(row).fact() + " edges " + (row.role() == Role.DECISION
+                ? EdgeCodec.used(row.edges(), names, topics) : EdgeCodec.parents(row.edges(), topics))).toList();
     }
 
     /**
@@ -228,14 +229,8 @@ public final class FactQueries {
      * quick on big indexes; the caller sorts what it gets.
      */
     public List<String> decisionIdsStartingWith(String prefix, int limit) {
-        List<String> ids = new ArrayList<>();
-        String escaped = prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
-        query("SELECT fact_id FROM lineage_record WHERE role = ? AND fact_id LIKE ? ESCAPE '\\' LIMIT ?", s -> {
-            s.setInt(1, Role.DECISION.ordinal());
-            s.setString(2, escaped + "%");
-            s.setInt(3, limit);
-        }, rows -> ids.add(rows.getString(1)));
-        return ids.stream().distinct().sorted().toList();
+        return read(() -> RecordBlocks.scan(connection, Role.DECISION, row -> row.factId().startsWith(prefix), limit)).stream()
+                .map(RecordBlocks.Row::factId).distinct().sorted().toList();
     }
 
     /** Every feature view version some decision's used list names, for picking one to assess. */
@@ -257,7 +252,7 @@ public final class FactQueries {
         }
         // Ordered as the list shows them (model, version, time, then id), reading a decision's id from its row only
         // while the list still has room: a version may be used by hundreds of thousands of decisions.
-        List<UsedBlocks.Entry> used = entries(() -> UsedBlocks.ofVersion(connection, view.get(), version.version()));
+        List<UsedBlocks.Entry> used = read(() -> UsedBlocks.ofVersion(connection, view.get(), version.version()));
         List<DecisionUse> decisions = new ArrayList<>();
         for (List<UsedBlocks.Entry> same : groups(used, BY_MODEL_VERSION.thenComparingLong(UsedBlocks.Entry::timeMs))) {
             if (decisions.size() >= limit) {
@@ -272,9 +267,7 @@ public final class FactQueries {
     }
 
     private String idOf(long key) {
-        String[] id = {null};
-        query("SELECT fact_id FROM lineage_record WHERE rec_key = ?", s -> s.setLong(1, key), rows -> id[0] = rows.getString(1));
-        return id[0];
+        return row(key).map(RecordBlocks.Row::factId).orElse(null);
     }
 
     /** Per model version (model id, then version, nothing first): distinct decisions by id hash and their time range. */
@@ -304,36 +297,24 @@ public final class FactQueries {
         return groups;
     }
 
-    private interface EntryRead {
-        List<UsedBlocks.Entry> read() throws SQLException;
+    private StoredFact fact(RecordBlocks.Row row) {
+        LineageFact fact = new LineageFact(row.role(), RecordKeys.coordinates(row.key(), topics), names.nameOf(row.sourceId()),
+                row.factId(), row.entity(), Instant.ofEpochMilli(row.timeMs()),
+                row.viewId() == null ? null : new FeatureVersion(names.nameOf(row.viewId()), row.viewVersion()),
+                row.modelId() == null ? null : names.nameOf(row.modelId()), row.modelVersion(), row.value(), row.contentHash());
+        return new StoredFact(row.key(), fact);
     }
 
-    private static List<UsedBlocks.Entry> entries(EntryRead read) {
+    private interface Read<T> {
+        T read() throws SQLException;
+    }
+
+    private static <T> T read(Read<T> read) {
         try {
             return read.read();
         } catch (SQLException e) {
             throw new LineageStoreException("Lineage index query failed: " + e.getMessage(), e);
         }
-    }
-
-    private List<StoredFact> facts(String sql, Binder binder) {
-        List<StoredFact> facts = new ArrayList<>();
-        query(sql, binder, rows -> facts.add(fact(rows)));
-        return facts;
-    }
-
-    private StoredFact fact(ResultSet rows) throws SQLException {
-        long key = rows.getLong(1);
-        String view = nameOrNull(rows, 7);
-        LineageFact fact = new LineageFact(Role.values()[rows.getInt(2)], RecordKeys.coordinates(key, topics),
-                names.nameOf(rows.getInt(4)), rows.getString(3), rows.getString(5), Instant.ofEpochMilli(rows.getLong(6)),
-                view == null ? null : new FeatureVersion(view, rows.getInt(8)), nameOrNull(rows, 9), rows.getString(10),
-                rows.getObject(11) == null ? null : rows.getDouble(11), rows.getLong(12));
-        return new StoredFact(key, fact);
-    }
-
-    private String nameOrNull(ResultSet rows, int column) throws SQLException {
-        return rows.getObject(column) == null ? null : names.nameOf(rows.getInt(column));
     }
 
     private void query(String sql, Binder binder, RowReader reader) {

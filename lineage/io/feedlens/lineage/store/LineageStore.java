@@ -258,6 +258,7 @@ public final class LineageStore implements AutoCloseable {
             connection.setAutoCommit(false);
             List<String> derived = new java.util.ArrayList<>(StoreSchema.BATCH_TABLES);
             derived.addAll(StoreSchema.RECORD_TABLES);
+            derived.addAll(StoreSchema.RECORD_BLOCK_TABLES);
             derived.addAll(StoreSchema.MERGED_TABLES);
             derived.addAll(List.of("model_view", "index_offsets"));
             for (String table : derived) {

@@ -1,6 +1,5 @@
 package io.feedlens.lineage.store;
 
-import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
 
@@ -114,14 +113,13 @@ final class LookupEntries {
     }
 
     byte[] pack(int from, int to) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(4 + (to - from) * 12);
-        writeVarLong(bytes, to - from);
-        ByteBuffer key = ByteBuffer.allocate(Long.BYTES);
+        Packed bytes = new Packed(4 + (to - from) * 12);
+        bytes.varLong(to - from);
         for (int i = from; i < to; i++) {
             boolean sameFirst = i > from && k1[i] == k1[i - 1];
-            writeVarLong(bytes, zigZag(i == from ? k1[i] : k1[i] - k1[i - 1]));
-            writeVarLong(bytes, zigZag(sameFirst ? k2[i] - k2[i - 1] : k2[i]));
-            bytes.write(key.putLong(0, keys[i]).array(), 0, Long.BYTES);
+            bytes.signedVarLong(i == from ? k1[i] : k1[i] - k1[i - 1]);
+            bytes.signedVarLong(sameFirst ? k2[i] - k2[i - 1] : k2[i]);
+            bytes.fixedLong(keys[i]);
         }
         return bytes.toByteArray();
     }
@@ -129,13 +127,13 @@ final class LookupEntries {
     static LookupEntries unpack(byte[] packed) {
         ByteBuffer in = ByteBuffer.wrap(packed);
         try {
-            int count = (int) readVarLong(in);
+            int count = (int) Packed.varLong(in);
             LookupEntries entries = new LookupEntries(count);
             long first = 0;
             long second = 0;
             for (int i = 0; i < count; i++) {
-                long firstDelta = unZigZag(readVarLong(in));
-                long secondValue = unZigZag(readVarLong(in));
+                long firstDelta = Packed.signedVarLong(in);
+                long secondValue = Packed.signedVarLong(in);
                 boolean sameFirst = i > 0 && firstDelta == 0;
                 first = i == 0 ? firstDelta : first + firstDelta;
                 second = sameFirst ? second + secondValue : secondValue;
@@ -145,34 +143,5 @@ final class LookupEntries {
         } catch (RuntimeException e) {
             throw new LineageStoreException("A block of lookup entries in the index is damaged: " + e, e);
         }
-    }
-
-    private static long zigZag(long value) {
-        return (value << 1) ^ (value >> 63);
-    }
-
-    private static long unZigZag(long value) {
-        return (value >>> 1) ^ -(value & 1);
-    }
-
-    private static void writeVarLong(ByteArrayOutputStream out, long value) {
-        long rest = value;
-        while ((rest & ~0x7FL) != 0) {
-            out.write((int) ((rest & 0x7F) | 0x80));
-            rest >>>= 7;
-        }
-        out.write((int) rest);
-    }
-
-    private static long readVarLong(ByteBuffer in) {
-        long value = 0;
-        for (int shift = 0; shift < 64; shift += 7) {
-            byte b = in.get();
-            value |= (long) (b & 0x7F) << shift;
-            if ((b & 0x80) == 0) {
-                return value;
-            }
-        }
-        throw new IllegalStateException("a number longer than 10 bytes");
     }
 }

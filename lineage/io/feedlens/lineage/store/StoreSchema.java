@@ -116,7 +116,15 @@ final class StoreSchema {
                         + " FROM feature_asof ORDER BY view_id, entity_hash, time_ms, rec_key");
             },
             // Schema 9: what schema 8 made unused, apart from it because DROP commits on its own.
-            sql("DROP TABLE IF EXISTS id_lookup", "DROP TABLE IF EXISTS feature_asof"));
+            sql("DROP TABLE IF EXISTS id_lookup", "DROP TABLE IF EXISTS feature_asof"),
+            // Schema 10: records in blocks of one batch and partition (RecordBlocks) instead of a row each; schema 9's
+            // rows are converted (the conversion empties the blocks first, so a killed step runs again whole).
+            (connection, statement) -> {
+                statement.execute(RecordBlocks.TABLE);
+                RecordBlocks.convert(connection);
+            },
+            // Schema 11: the record rows, now in blocks; apart from schema 10 because DROP commits on its own.
+            sql("DROP TABLE IF EXISTS lineage_record"));
 
     /** One step from version n to n + 1. */
     @FunctionalInterface
@@ -133,12 +141,14 @@ final class StoreSchema {
     }
 
     /**
-     * The tables whose rows the indexer derives from records: keyed by a record key, and blocks keyed by the smallest
-     * record key of their batch. A rebuild empties them ({@link LineageStore#clear}) and a single indexer trims them
+     * The tables whose rows the indexer derives from records: keyed by a record key, blocks keyed by the smallest
+     * record key of their batch, and record blocks keyed by their last. A rebuild empties them ({@link LineageStore#clear}) and a single indexer trims them
      * past its stored offsets ({@link UncommittedTail}): a new derived table goes here, or a kill could leave it half
      * a batch.
      */
-    static final List<String> RECORD_TABLES = List.of("lineage_record", "skipped_record");
+    static final List<String> RECORD_TABLES = List.of("skipped_record");
+    /** Blocks of records, keyed by their last record key: past a stored offset, a block is past it whole. */
+    static final List<String> RECORD_BLOCK_TABLES = List.of("record_block");
     static final List<String> BATCH_TABLES = List.of("used_block", "used_bloom", "parent_block", "parent_bloom", "lookup_block");
     /** Merged from batches' blocks, so not keyed by a record: a rebuild empties them, a trim has nothing to do there. */
     static final List<String> MERGED_TABLES = List.of("lookup_run", "lookup_page");

@@ -40,6 +40,7 @@ final class UncommittedTail {
         try {
             deleted += delete(connection, StoreSchema.RECORD_TABLES, "rec_key", tails);
             deleted += delete(connection, StoreSchema.BATCH_TABLES, "first_key", tails);
+            deleted += delete(connection, StoreSchema.RECORD_BLOCK_TABLES, "last_key", tails);
             connection.commit();
             return deleted;
         } catch (SQLException e) {

@@ -81,8 +81,7 @@ public final class DemoFeedIndex {
         List<String> rows = new ArrayList<>();
         try (Connection connection = DriverManager.getConnection("jdbc:h2:file:" + file.toAbsolutePath(), "sa", "");
              Statement statement = connection.createStatement()) {
-            for (String table : List.of("lineage_topic", "lineage_name", "lineage_record",
-                    "model_view", "skipped_record", "index_offsets")) {
+            for (String table : List.of("lineage_topic", "lineage_name", "model_view", "skipped_record", "index_offsets")) {
                 try (ResultSet result = statement.executeQuery("SELECT * FROM " + table)) {
                     int columns = result.getMetaData().getColumnCount();
                     while (result.next()) {
@@ -94,7 +93,9 @@ public final class DemoFeedIndex {
                     }
                 }
             }
-            // Parent links and used entries are stored in blocks per batch: compared one by one, whatever the batches were.
+            // Records, parent links and used entries are stored in blocks per batch: compared one by one, whatever the
+            // batches were.
+            LineageStore.on(connection).read(q -> q.records()).forEach(record -> rows.add("record|" + record));
             LineageStore.on(connection).read(q -> q.parentLinks()).forEach(link -> rows.add("parent_link|" + link));
             LineageStore.on(connection).read(q -> q.usedEntries()).forEach(entry -> rows.add("used_entry|" + entry));
         }

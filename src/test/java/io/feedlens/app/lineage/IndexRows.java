@@ -21,12 +21,9 @@ final class IndexRows {
 
     private static final long PARTITION_SHIFT = 36;
     private static final long TOPIC_SHIFT = 48;
-    private static final Map<String, Set<String>> KEYS = Map.of("lineage_record", Set.of("REC_KEY"),
-            "model_view", Set.of(),
+    private static final Map<String, Set<String>> KEYS = Map.of("model_view", Set.of(),
             "skipped_record", Set.of("REC_KEY"), "index_offsets", Set.of());
-    /** A record's packed edges hold the index's own numbers: compared as the store reads them back, by name. */
-    private static final String EDGES = "EDGES";
-    private static final Set<String> NAMES = Set.of("SOURCE_ID", "VIEW_ID", "MODEL_ID");
+    private static final Set<String> NAMES = Set.of("VIEW_ID", "MODEL_ID");
 
     private IndexRows() {
     }
@@ -46,12 +43,6 @@ final class IndexRows {
                         for (int c = 1; c <= columns; c++) {
                             String column = result.getMetaData().getColumnName(c);
                             Object value = result.getObject(c);
-                            if (column.equals(EDGES)) {
-                                long key = result.getLong("REC_KEY");
-                                String edges = store.read(q -> q.usedBy(key) + " " + q.parentsOf(key));
-                                row.append('|').append(edges);
-                                continue;
-                            }
                             row.append('|').append(value == null ? "null" : table.getValue().contains(column)
                                     ? coordinates(result.getLong(c), topics) : NAMES.contains(column) ? names.get(result.getLong(c)) : value);
                         }
@@ -59,7 +50,9 @@ final class IndexRows {
                     }
                 }
             }
-            // Parent links and used entries are stored in blocks per batch: compared one by one, whatever the batches were.
+            // Records, parent links and used entries are stored in blocks per batch: compared one by one, whatever the
+            // batches were, with names resolved by the store.
+            store.read(q -> q.records()).forEach(record -> rows.add("record|" + record));
             store.read(q -> q.parentLinks()).forEach(link -> rows.add("parent_link|" + link));
             store.read(q -> q.usedEntries()).forEach(entry -> rows.add("used_entry|" + entry));
             rows.sort(null);

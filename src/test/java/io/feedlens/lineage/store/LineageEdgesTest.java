@@ -328,8 +328,40 @@ class LineageEdgesTest {
         }
     }
 
-    /** Undoes schemas 8 and 9: a row per record in the lookup tables of schema 7, the runs and blocks gone. */
+    /** Undoes schemas 10 and 11: a row per record in {@code lineage_record} as schema 9 had it, the record blocks gone. */
+    private static void backToSchemaNine(Statement sql) throws java.sql.SQLException {
+        List<RecordBlocks.Row> rows = RecordBlocks.all(sql.getConnection());
+        sql.execute("CREATE TABLE lineage_record (rec_key BIGINT PRIMARY KEY, role SMALLINT NOT NULL, id_hash BIGINT,"
+                + " fact_id VARCHAR(512) NOT NULL, source_id INT NOT NULL, entity VARCHAR(512), entity_hash BIGINT,"
+                + " time_ms BIGINT NOT NULL, view_id INT, view_version INT, model_id INT, model_version VARCHAR(128),"
+                + " fact_value DOUBLE PRECISION, content_hash BIGINT NOT NULL, edges BYTEA)");
+        try (java.sql.PreparedStatement insert = sql.getConnection().prepareStatement("INSERT INTO lineage_record (rec_key, role,"
+                + " fact_id, source_id, entity, time_ms, view_id, view_version, model_id, model_version, fact_value, content_hash, edges)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            for (RecordBlocks.Row row : rows) {
+                insert.setLong(1, row.key());
+                insert.setInt(2, row.role().ordinal());
+                insert.setString(3, row.factId());
+                insert.setInt(4, row.sourceId());
+                insert.setString(5, row.entity());
+                insert.setLong(6, row.timeMs());
+                insert.setObject(7, row.viewId());
+                insert.setObject(8, row.viewVersion());
+                insert.setObject(9, row.modelId());
+                insert.setString(10, row.modelVersion());
+                insert.setObject(11, row.value());
+                insert.setLong(12, row.contentHash());
+                insert.setBytes(13, row.edges());
+                insert.executeUpdate();
+            }
+        }
+        sql.execute("DROP TABLE record_block");
+        sql.execute("UPDATE schema_version SET version = 9");
+    }
+
+    /** Undoes schemas 8 to 11: a row per record in the lookup tables of schema 7, the runs and blocks gone. */
     private static void backToSchemaSeven(Statement sql) throws java.sql.SQLException {
+        backToSchemaNine(sql);
         sql.execute("CREATE TABLE id_lookup (rec_key BIGINT PRIMARY KEY, id_hash BIGINT NOT NULL)");
         sql.execute("CREATE TABLE feature_asof (rec_key BIGINT PRIMARY KEY, view_id INT NOT NULL, entity_hash BIGINT NOT NULL, time_ms BIGINT NOT NULL)");
         List<Object[]> rows = new java.util.ArrayList<>();
@@ -353,7 +385,7 @@ class LineageEdgesTest {
         sql.execute("UPDATE schema_version SET version = 7");
     }
 
-    /** Undoes schemas 6 to 9: the lookup hashes back in the record rows with their indexes, the lookup tables gone. */
+    /** Undoes schemas 6 to 11: the lookup hashes back in the record rows with their indexes, the lookup tables gone. */
     private static void backToSchemaFive(Statement sql) throws java.sql.SQLException {
         backToSchemaSeven(sql);
         sql.execute("UPDATE lineage_record r SET id_hash = (SELECT i.id_hash FROM id_lookup i WHERE i.rec_key = r.rec_key),"

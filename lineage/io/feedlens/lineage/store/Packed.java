@@ -1,0 +1,88 @@
+package io.feedlens.lineage.store;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
+/**
+ * The bytes of a block as the index packs them: variable-length numbers (zig-zag for signed ones), 8-byte longs and
+ * UTF-8 strings with their length. Written into a plain growing array: {@code ByteArrayOutputStream} takes a lock
+ * for every byte, and a block is written a byte at a time.
+ */
+final class Packed {
+
+    private byte[] bytes;
+    private int size;
+
+    Packed(int capacity) {
+        bytes = new byte[Math.max(16, capacity)];
+    }
+
+    void write(int b) {
+        if (size == bytes.length) {
+            bytes = Arrays.copyOf(bytes, size * 2);
+        }
+        bytes[size++] = (byte) b;
+    }
+
+    void write(byte[] more) {
+        if (size + more.length > bytes.length) {
+            bytes = Arrays.copyOf(bytes, Math.max(size * 2, size + more.length));
+        }
+        System.arraycopy(more, 0, bytes, size, more.length);
+        size += more.length;
+    }
+
+    void varLong(long value) {
+        long rest = value;
+        while ((rest & ~0x7FL) != 0) {
+            write((int) ((rest & 0x7F) | 0x80));
+            rest >>>= 7;
+        }
+        write((int) rest);
+    }
+
+    void signedVarLong(long value) {
+        varLong((value << 1) ^ (value >> 63));
+    }
+
+    void fixedLong(long value) {
+        for (int shift = 56; shift >= 0; shift -= 8) {
+            write((int) (value >>> shift));
+        }
+    }
+
+    void string(String text) {
+        byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
+        varLong(utf8.length);
+        write(utf8);
+    }
+
+    byte[] toByteArray() {
+        return Arrays.copyOf(bytes, size);
+    }
+
+    static long varLong(ByteBuffer in) {
+        long value = 0;
+        for (int shift = 0; shift < 64; shift += 7) {
+            byte b = in.get();
+            value |= (long) (b & 0x7F) << shift;
+            if ((b & 0x80) == 0) {
+                return value;
+            }
+        }
+        throw new IllegalStateException("a number longer than 10 bytes");
+    }
+
+    static long signedVarLong(ByteBuffer in) {
+        long value = varLong(in);
+        return (value >>> 1) ^ -(value & 1);
+    }
+
+    static String string(ByteBuffer in) {
+        int length = (int) varLong(in);
+        String text = new String(in.array(), in.arrayOffset() + in.position(), length, StandardCharsets.UTF_8);
+        in.position(in.position() + length);
+        return text;
+    }
+}
