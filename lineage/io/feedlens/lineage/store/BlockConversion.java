@@ -61,7 +61,7 @@ final class BlockConversion {
     }
 
     /** H2 keeps unquoted names in upper case, PostgreSQL in lower case. */
-    private static boolean tableExists(Connection connection, String name) throws SQLException {
+    static boolean tableExists(Connection connection, String name) throws SQLException {
         for (String spelled : List.of(name.toUpperCase(Locale.ROOT), name)) {
             try (ResultSet tables = connection.getMetaData().getTables(null, null, spelled, null)) {
                 if (tables.next()) {

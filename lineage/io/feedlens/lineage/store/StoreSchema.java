@@ -103,10 +103,15 @@ final class StoreSchema {
                     "ALTER TABLE lineage_record ALTER COLUMN id_hash SET NULL"),
             // Schema 8: the two lookups as sorted runs (LookupRuns) instead of a row and an index entry per record; the
             // rows of schema 7 become one run of each kind, read in their index's order. Emptied first: a process
-            // killed after the CREATEs (each committed on its own) runs this step again from the start.
+            // killed after the CREATEs (each committed on its own) runs this step again from the start. Skipped when
+            // schema 7's tables are gone: another indexer opening a new shared index at the same moment converted them
+            // and dropped them (schema 9), and may be writing already.
             (connection, statement) -> {
                 for (String sql : LookupRuns.TABLES) {
                     statement.execute(sql);
+                }
+                if (!BlockConversion.tableExists(connection, "id_lookup")) {
+                    return;
                 }
                 for (String table : List.of("lookup_block", "lookup_run", "lookup_page")) {
                     statement.execute("DELETE FROM " + table);
@@ -118,10 +123,13 @@ final class StoreSchema {
             // Schema 9: what schema 8 made unused, apart from it because DROP commits on its own.
             sql("DROP TABLE IF EXISTS id_lookup", "DROP TABLE IF EXISTS feature_asof"),
             // Schema 10: records in blocks of one batch and partition (RecordBlocks) instead of a row each; schema 9's
-            // rows are converted (the conversion empties the blocks first, so a killed step runs again whole).
+            // rows are converted (the conversion empties the blocks first, so a killed step runs again whole). Skipped
+            // when the rows are gone, as schema 8 is.
             (connection, statement) -> {
                 statement.execute(RecordBlocks.TABLE);
-                RecordBlocks.convert(connection);
+                if (BlockConversion.tableExists(connection, "lineage_record")) {
+                    RecordBlocks.convert(connection);
+                }
             },
             // Schema 11: the record rows, now in blocks; apart from schema 10 because DROP commits on its own.
             sql("DROP TABLE IF EXISTS lineage_record"));

@@ -40,6 +40,14 @@ class GroupIndexProcessesTest {
         List<Process> members = List.of(start(broker, feed, group, 0, "--follow"), start(broker, feed, group, 1, "--follow"));
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", broker.bootstrapServers()))) {
             awaitRows(sharedFile(broker), rows -> GroupMembers.holdingPartitions(admin, group, 2)); // both hold a share before any record exists
+        } catch (AssertionError e) {
+            // Say why a member did not join: its own output is the only place that tells.
+            StringBuilder said = new StringBuilder(e.getMessage());
+            for (int i = 0; i < members.size(); i++) {
+                said.append("\nmember ").append(i).append(members.get(i).isAlive() ? " (running)" : " (ended)").append(" said: ")
+                        .append(Files.readString(folder.resolve("member-" + i + ".err"), UTF_8));
+            }
+            throw new AssertionError(said.toString(), e);
         }
         feed.write(600, 41L);
         long total = feed.recordsWritten();
