@@ -79,9 +79,10 @@ final class Packed {
         return (value >>> 1) ^ -(value & 1);
     }
 
-    static String string(ByteBuffer in) {
+    /** The string at the buffer's position, or null and stepped over when it is not {@code wanted}. */
+    static String string(ByteBuffer in, boolean wanted) {
         int length = (int) varLong(in);
-        String text = new String(in.array(), in.arrayOffset() + in.position(), length, StandardCharsets.UTF_8);
+        String text = wanted ? new String(in.array(), in.arrayOffset() + in.position(), length, StandardCharsets.UTF_8) : null;
         in.position(in.position() + length);
         return text;
     }

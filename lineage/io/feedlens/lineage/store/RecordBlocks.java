@@ -19,9 +19,10 @@ import io.feedlens.lineage.model.Role;
  * convert: a third of the indexer's writer. A trace reads a handful of records, each from a block of a few hundred.
  *
  * <p>A block holds records of one partition, in offset order, keyed by its last record key; its first key is kept
- * beside it, so the block that may hold a key is the first whose last key is not below it. Blocks of one partition
- * never overlap: each is one batch's records of that partition, and batches commit with their offsets. The counts of
- * each role are columns, so counting needs no decoding.
+ * beside it, so the block that may hold a key is the first whose last key is not below it. That holds because the
+ * key ranges of blocks never overlap: a batch's records of a partition follow the last batch's, and a write that
+ * does fall inside a stored block's range is merged with it ({@link #withOverlapping}). The counts of each role are
+ * columns, so counting needs no decoding.
  */
 final class RecordBlocks {
 
@@ -168,10 +169,8 @@ final class RecordBlocks {
                         if (rows.getLong(1) > to) {
                             continue;
                         }
-                        for (Row row : unpack(rows.getBytes(2))) {
-                            if (row.key() >= from && row.key() <= to) {
-                                sink.accept(row);
-                            }
+                        for (Row row : unpack(rows.getBytes(2), from, to)) {
+                            sink.accept(row);
                         }
                     }
                 }
@@ -303,20 +302,32 @@ final class RecordBlocks {
     }
 
     static List<Row> unpack(byte[] packed) {
+        return unpack(packed, Long.MIN_VALUE, Long.MAX_VALUE);
+    }
+
+    /**
+     * The rows of a block with keys in [from, to]. The others are stepped over without making their strings: reading
+     * one record of a block is most of what a trace does with it.
+     */
+    static List<Row> unpack(byte[] packed, long from, long to) {
         ByteBuffer in = ByteBuffer.wrap(packed);
         try {
             int count = (int) Packed.varLong(in);
-            List<Row> rows = new ArrayList<>(count);
+            List<Row> rows = new ArrayList<>();
             long key = 0;
             long time = 0;
             for (int i = 0; i < count; i++) {
                 key += Packed.varLong(in);
+                if (key > to) {
+                    break;
+                }
+                boolean wanted = key >= from;
                 Role role = Role.values()[in.get()];
                 int fields = in.get();
-                String factId = Packed.string(in);
+                String factId = Packed.string(in, wanted);
                 int sourceId = (int) Packed.varLong(in);
                 time += Packed.signedVarLong(in);
-                String entity = (fields & ENTITY) != 0 ? Packed.string(in) : null;
+                String entity = (fields & ENTITY) != 0 ? Packed.string(in, wanted) : null;
                 Integer viewId = null;
                 Integer viewVersion = null;
                 if ((fields & VIEW) != 0) {
@@ -324,16 +335,23 @@ final class RecordBlocks {
                     viewVersion = (int) Packed.signedVarLong(in);
                 }
                 Integer modelId = (fields & MODEL_ID) != 0 ? (int) Packed.varLong(in) : null;
-                String modelVersion = (fields & MODEL_VERSION) != 0 ? Packed.string(in) : null;
+                String modelVersion = (fields & MODEL_VERSION) != 0 ? Packed.string(in, wanted) : null;
                 Double value = (fields & VALUE) != 0 ? Double.longBitsToDouble(in.getLong()) : null;
                 long contentHash = in.getLong();
                 byte[] edges = null;
                 if ((fields & EDGES) != 0) {
-                    edges = new byte[(int) Packed.varLong(in)];
-                    in.get(edges);
+                    int length = (int) Packed.varLong(in);
+                    if (wanted) {
+                        edges = new byte[length];
+                        in.get(edges);
+                    } else {
+                        in.position(in.position() + length);
+                    }
                 }
-                rows.add(new Row(key, role, factId, sourceId, entity, time, viewId, viewVersion, modelId, modelVersion, value,
-                        contentHash, edges));
+                if (wanted) {
+                    rows.add(new Row(key, role, factId, sourceId, entity, time, viewId, viewVersion, modelId, modelVersion, value,
+                            contentHash, edges));
+                }
             }
             return rows;
         } catch (RuntimeException e) {
