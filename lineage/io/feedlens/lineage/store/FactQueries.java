@@ -148,9 +148,6 @@ public final class FactQueries {
 
     Map<String, Long> counts() {
         Map<String, Long> counts = new LinkedHashMap<>();
-        for (Role role : Role.values()) {
-            counts.put(role.name().toLowerCase(java.util.Locale.ROOT), 0L);
-        }
         long[] byRole = read(() -> RecordBlocks.counts(connection));
         for (Role role : Role.values()) {
             counts.put(role.name().toLowerCase(java.util.Locale.ROOT), byRole[role.ordinal()]);

@@ -224,7 +224,7 @@ final class RecordBlocks {
         return all;
     }
 
-    /** Records per role, from the blocks' counts. */
+    /** Records per role, indexed by {@link Role#ordinal()}, from the blocks' counts. */
     static long[] counts(Connection connection) throws SQLException {
         try (Statement statement = connection.createStatement();
              ResultSet rows = statement.executeQuery("SELECT COALESCE(SUM(events), 0), COALESCE(SUM(features), 0),"
