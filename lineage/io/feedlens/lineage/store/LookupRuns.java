@@ -166,10 +166,10 @@ final class LookupRuns {
         try {
             PriorityQueue<Cursor> queue = new PriorityQueue<>();
             for (long block : blocks) {
-                new BlockCursor(connection, kind, block).offerTo(queue);
+                new Cursor(block(connection, kind, block)).offerTo(queue);
             }
             for (long input : runs) {
-                new RunCursor(connection, kind, input).offerTo(queue);
+                new Cursor(run(connection, kind, input)).offerTo(queue);
             }
             try (RunWriter writer = new RunWriter(connection, kind, run, level)) {
                 while (!queue.isEmpty()) {
@@ -299,21 +299,67 @@ final class LookupRuns {
         }
     }
 
+    /** The pages of one sorted input of a merge, in order: the next page, or null at the end. */
+    @FunctionalInterface
+    private interface Pages {
+        LookupEntries next() throws SQLException;
+    }
+
+    /** A block's entries: one page. */
+    private static Pages block(Connection connection, Kind kind, long firstKey) {
+        boolean[] read = {false};
+        return () -> {
+            if (read[0]) {
+                return null;
+            }
+            read[0] = true;
+            try (PreparedStatement select = connection.prepareStatement("SELECT entries FROM lookup_block WHERE kind = ? AND first_key = ?")) {
+                select.setShort(1, kind.code());
+                select.setLong(2, firstKey);
+                try (ResultSet rows = select.executeQuery()) {
+                    return rows.next() ? LookupEntries.unpack(rows.getBytes(1)) : null;
+                }
+            }
+        };
+    }
+
+    /** A run's pages, read one at a time, so a merge holds one page per input however large the runs are. */
+    private static Pages run(Connection connection, Kind kind, long run) {
+        long[] after = {Long.MIN_VALUE}; // no k1 is this small: ids hash to 32 bits, views start at 1
+        return () -> {
+            try (PreparedStatement select = connection.prepareStatement("SELECT last_k1, entries FROM lookup_page"
+                    + " WHERE kind = ? AND run = ? AND last_k1 > ? ORDER BY kind, run, last_k1 LIMIT 1")) {
+                select.setShort(1, kind.code());
+                select.setLong(2, run);
+                select.setLong(3, after[0]);
+                try (ResultSet rows = select.executeQuery()) {
+                    if (!rows.next()) {
+                        return null;
+                    }
+                    after[0] = rows.getLong(1);
+                    return LookupEntries.unpack(rows.getBytes(2));
+                }
+            }
+        };
+    }
+
     /** One sorted input of a merge, at its current entry. */
-    private abstract static class Cursor implements Comparable<Cursor> {
+    private static final class Cursor implements Comparable<Cursor> {
+        private final Pages pages;
+        private LookupEntries entries;
+        private int next;
         long k1;
         long k2;
         long key;
-        private LookupEntries entries;
-        private int next;
 
-        /** The next page of entries, or null at the end. */
-        abstract LookupEntries nextPage() throws SQLException;
+        Cursor(Pages pages) {
+            this.pages = pages;
+        }
 
         /** Moves to the next entry and queues this cursor again, unless it is at its end. */
         void offerTo(PriorityQueue<Cursor> queue) throws SQLException {
             while (entries == null || next == entries.size) {
-                entries = nextPage();
+                entries = pages.next();
                 next = 0;
                 if (entries == null) {
                     return;
@@ -329,65 +375,6 @@ final class LookupRuns {
         @Override
         public int compareTo(Cursor other) {
             return LookupEntries.compare(k1, k2, key, other.k1, other.k2, other.key);
-        }
-    }
-
-    private static final class BlockCursor extends Cursor {
-        private final Connection connection;
-        private final Kind kind;
-        private final long firstKey;
-        private boolean read;
-
-        BlockCursor(Connection connection, Kind kind, long firstKey) {
-            this.connection = connection;
-            this.kind = kind;
-            this.firstKey = firstKey;
-        }
-
-        @Override
-        LookupEntries nextPage() throws SQLException {
-            if (read) {
-                return null;
-            }
-            read = true;
-            try (PreparedStatement select = connection.prepareStatement("SELECT entries FROM lookup_block WHERE kind = ? AND first_key = ?")) {
-                select.setShort(1, kind.code());
-                select.setLong(2, firstKey);
-                try (ResultSet rows = select.executeQuery()) {
-                    return rows.next() ? LookupEntries.unpack(rows.getBytes(1)) : null;
-                }
-            }
-        }
-    }
-
-    /** Reads a run a page at a time, so a merge holds one page per input however large the runs are. */
-    private static final class RunCursor extends Cursor {
-        private final Connection connection;
-        private final Kind kind;
-        private final long run;
-        private long after = Long.MIN_VALUE; // no k1 is this small: ids hash to 32 bits, views start at 1
-
-        RunCursor(Connection connection, Kind kind, long run) {
-            this.connection = connection;
-            this.kind = kind;
-            this.run = run;
-        }
-
-        @Override
-        LookupEntries nextPage() throws SQLException {
-            try (PreparedStatement select = connection.prepareStatement("SELECT last_k1, entries FROM lookup_page"
-                    + " WHERE kind = ? AND run = ? AND last_k1 > ? ORDER BY kind, run, last_k1 LIMIT 1")) {
-                select.setShort(1, kind.code());
-                select.setLong(2, run);
-                select.setLong(3, after);
-                try (ResultSet rows = select.executeQuery()) {
-                    if (!rows.next()) {
-                        return null;
-                    }
-                    after = rows.getLong(1);
-                    return LookupEntries.unpack(rows.getBytes(2));
-                }
-            }
         }
     }
 }
