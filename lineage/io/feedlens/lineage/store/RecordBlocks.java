@@ -137,23 +137,13 @@ final class RecordBlocks {
 
     /** The row of the record with this key, or null. */
     static Row at(Connection connection, long key) throws SQLException {
-        List<Row> found = new ArrayList<>();
-        readFrom(connection, key, key, found::add);
+        List<Row> found = between(connection, key, key);
         return found.isEmpty() ? null : found.get(0);
     }
 
     /** The rows with keys in [from, to] (of one partition), in key order. */
     static List<Row> between(Connection connection, long from, long to) throws SQLException {
         List<Row> found = new ArrayList<>();
-        readFrom(connection, from, to, found::add);
-        return found;
-    }
-
-    private interface Sink {
-        void accept(Row row) throws SQLException;
-    }
-
-    private static void readFrom(Connection connection, long from, long to, Sink sink) throws SQLException {
         // The blocks whose last key lies in [from, to], then the one block after them, which may start at or before
         // `to`. Each query is ordered by the primary key and bounded, so H2 reads only those rows.
         try (PreparedStatement inside = connection.prepareStatement(
@@ -169,13 +159,12 @@ final class RecordBlocks {
                         if (rows.getLong(1) > to) {
                             continue;
                         }
-                        for (Row row : unpack(rows.getBytes(2), from, to)) {
-                            sink.accept(row);
-                        }
+                        found.addAll(unpack(rows.getBytes(2), from, to));
                     }
                 }
             }
         }
+        return found;
     }
 
     /**
