@@ -90,14 +90,12 @@ final class LookupRuns {
      */
     static LookupEntries find(Connection connection, Kind kind, long k1, long from, long to) throws SQLException {
         LookupEntries.Builder found = new LookupEntries.Builder();
-        try (PreparedStatement runs = connection.prepareStatement("SELECT run FROM lookup_run WHERE kind = ?");
-             PreparedStatement page = connection.prepareStatement("SELECT entries FROM lookup_page WHERE kind = ? AND run = ?"
+        try (PreparedStatement page = connection.prepareStatement("SELECT entries FROM lookup_page WHERE kind = ? AND run = ?"
                      + " AND last_k1 >= ? ORDER BY kind, run, last_k1 LIMIT 1");
              PreparedStatement blocks = connection.prepareStatement("SELECT entries FROM lookup_block WHERE kind = ?")) {
-            runs.setShort(1, kind.code());
             page.setShort(1, kind.code());
             page.setLong(3, k1);
-            for (long run : longs(runs)) {
+            for (long run : runs(connection, kind)) {
                 page.setLong(2, run);
                 try (ResultSet rows = page.executeQuery()) {
                     while (rows.next()) {
@@ -146,11 +144,7 @@ final class LookupRuns {
     static void settle(Connection connection) throws SQLException {
         for (Kind kind : Kind.values()) {
             List<Long> blocks = blocks(connection, kind);
-            List<Long> runs;
-            try (PreparedStatement select = connection.prepareStatement("SELECT run FROM lookup_run WHERE kind = ?")) {
-                select.setShort(1, kind.code());
-                runs = longs(select);
-            }
+            List<Long> runs = runs(connection, kind);
             if (!(blocks.isEmpty() && runs.size() <= 1)) {
                 merge(connection, kind, blocks, runs, SETTLED);
             }
@@ -179,7 +173,7 @@ final class LookupRuns {
                 }
             }
             if (deleted(connection, "DELETE FROM lookup_block WHERE kind = ? AND first_key = ?", kind, blocks) < blocks.size()
-                    | deleted(connection, "DELETE FROM lookup_run WHERE kind = ? AND run = ?", kind, runs) < runs.size()) {
+                    || deleted(connection, "DELETE FROM lookup_run WHERE kind = ? AND run = ?", kind, runs) < runs.size()) {
                 connection.rollback(); // another indexer merged some of these first: its run holds them
                 return;
             }
@@ -212,6 +206,13 @@ final class LookupRuns {
 
     private static List<Long> blocks(Connection connection, Kind kind) throws SQLException {
         try (PreparedStatement select = connection.prepareStatement("SELECT first_key FROM lookup_block WHERE kind = ? ORDER BY first_key")) {
+            select.setShort(1, kind.code());
+            return longs(select);
+        }
+    }
+
+    private static List<Long> runs(Connection connection, Kind kind) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement("SELECT run FROM lookup_run WHERE kind = ? ORDER BY run")) {
             select.setShort(1, kind.code());
             return longs(select);
         }

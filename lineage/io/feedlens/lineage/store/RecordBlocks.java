@@ -32,6 +32,9 @@ final class RecordBlocks {
     static final String TABLE = "CREATE TABLE IF NOT EXISTS record_block (last_key BIGINT PRIMARY KEY, first_key BIGINT NOT NULL,"
             + " events INT NOT NULL, features INT NOT NULL, decisions INT NOT NULL, records BYTEA NOT NULL)";
 
+    /** The count column of each role, by {@link Role#ordinal()}, in the table's order. */
+    private static final List<String> ROLE_COLUMNS = List.of("events", "features", "decisions");
+
     private static final int ENTITY = 1;
     private static final int VIEW = 1 << 1;
     private static final int MODEL_ID = 1 << 2;
@@ -128,9 +131,9 @@ final class RecordBlocks {
         block.forEach(row -> roles[row.role().ordinal()]++);
         insert.setLong(1, block.get(block.size() - 1).key());
         insert.setLong(2, block.get(0).key());
-        insert.setInt(3, roles[Role.EVENT.ordinal()]);
-        insert.setInt(4, roles[Role.FEATURE.ordinal()]);
-        insert.setInt(5, roles[Role.DECISION.ordinal()]);
+        for (int role = 0; role < roles.length; role++) {
+            insert.setInt(3 + role, roles[role]);
+        }
         insert.setBytes(6, pack(block));
         insert.addBatch();
     }
@@ -173,13 +176,8 @@ final class RecordBlocks {
      */
     static List<Row> scan(Connection connection, Role role, Predicate<Row> wanted, int limit) throws SQLException {
         List<Row> found = new ArrayList<>();
-        String column = switch (role) {
-            case EVENT -> "events";
-            case FEATURE -> "features";
-            case DECISION -> "decisions";
-        };
         try (PreparedStatement select = connection.prepareStatement("SELECT last_key, records FROM record_block WHERE last_key > ? AND "
-                + column + " > 0 ORDER BY last_key LIMIT 64")) {
+                + ROLE_COLUMNS.get(role.ordinal()) + " > 0 ORDER BY last_key LIMIT 64")) {
             long after = -1;
             boolean more = true;
             while (more && found.size() < limit) {
@@ -216,10 +214,14 @@ final class RecordBlocks {
     /** Records per role, indexed by {@link Role#ordinal()}, from the blocks' counts. */
     static long[] counts(Connection connection) throws SQLException {
         try (Statement statement = connection.createStatement();
-             ResultSet rows = statement.executeQuery("SELECT COALESCE(SUM(events), 0), COALESCE(SUM(features), 0),"
-                     + " COALESCE(SUM(decisions), 0) FROM record_block")) {
+             ResultSet rows = statement.executeQuery("SELECT " + String.join(", ", ROLE_COLUMNS.stream()
+                     .map(column -> "COALESCE(SUM(" + column + "), 0)").toList()) + " FROM record_block")) {
             rows.next();
-            return new long[] {rows.getLong(1), rows.getLong(2), rows.getLong(3)};
+            long[] counts = new long[ROLE_COLUMNS.size()];
+            for (int role = 0; role < counts.length; role++) {
+                counts[role] = rows.getLong(role + 1);
+            }
+            return counts;
         }
     }
 
