@@ -75,8 +75,10 @@ public final class IndexBenchmark implements Benchmark {
             coordinates(client, warmUp, folder.resolve("warm-coordinates"));
 
             began = System.nanoTime();
+            ThreadCpu cpu = ThreadCpu.start();
             long baselineRecords = coordinates(client, feed, folder.resolve("coordinates"));
             double baselineSeconds = (System.nanoTime() - began) / 1e9;
+            Map<String, Double> baselineCpu = cpu.stop(IndexBenchmark::threadGroup);
             Indexed run = index(client, feed, folder.resolve("index"));
             IndexProgress indexed = run.progress();
 
@@ -90,6 +92,8 @@ public final class IndexBenchmark implements Benchmark {
             out.printf("  with its normal close:    %,10.0f records/s (close %.2f s)%n",
                     indexed.records() / (run.loadSeconds() + run.closeSeconds()), run.closeSeconds());
             out.printf("bare consumer + H2 coords:  %,10.0f records/s (%.2f s)%n", baseline, baselineSeconds);
+            out.printf("CPU seconds per million records, baseline: %s%n", perMillion(baselineCpu, baselineRecords));
+            out.printf("CPU seconds per million records, indexer (load only): %s%n", perMillion(run.loadCpu(), indexed.records()));
             out.printf("index on disk after close:  %,d bytes, %.0f bytes per indexed record%n", bytes, (double) bytes / indexed.records());
             spaceByTable(out, folder.resolve("index"), indexed.records());
             traceAndImpact(out, folder.resolve("index"), feed, truth);
@@ -97,6 +101,30 @@ public final class IndexBenchmark implements Benchmark {
         } finally {
             BrokerStartBenchmark.deleteQuietly(folder);
         }
+    }
+
+    /** Which part of the process a thread belongs to, by its name. */
+    private static String threadGroup(String thread) {
+        if (thread.equals("main")) {
+            return "reading thread";
+        }
+        if (thread.startsWith("feedlens-lineage-writer")) {
+            return "writer";
+        }
+        if (thread.startsWith("H2") || thread.startsWith("MVStore")) {
+            return "H2 background";
+        }
+        if (thread.startsWith("data-plane") || thread.startsWith("kafka") || thread.contains("controller")
+                || thread.contains("raft") || thread.contains("broker") || thread.startsWith("group-coordinator")) {
+            return "broker";
+        }
+        return "other";
+    }
+
+    private static String perMillion(Map<String, Double> seconds, long records) {
+        StringBuilder line = new StringBuilder();
+        seconds.forEach((group, cpu) -> line.append(String.format("%s%s %.2f", line.isEmpty() ? "" : ", ", group, cpu * 1e6 / records)));
+        return line.toString();
     }
 
     /**
@@ -145,11 +173,12 @@ public final class IndexBenchmark implements Benchmark {
     }
 
     /** A timed index run: the load, then the indexer's normal close (what {@code feedlens index} does at its end). */
-    private record Indexed(IndexProgress progress, double loadSeconds, double closeSeconds) {
+    private record Indexed(IndexProgress progress, double loadSeconds, double closeSeconds, Map<String, Double> loadCpu) {
     }
 
     private static Indexed index(Map<String, Object> client, DemoTopics topics, Path file) {
         long began = System.nanoTime();
+        ThreadCpu cpu = ThreadCpu.start();
         LineageStore store = LineageStore.open(file);
         IndexProgress progress;
         try {
@@ -161,8 +190,9 @@ public final class IndexBenchmark implements Benchmark {
             throw e;
         }
         long loaded = System.nanoTime();
+        Map<String, Double> loadCpu = cpu.stop(IndexBenchmark::threadGroup);
         store.compactAndClose();
-        return new Indexed(progress, (loaded - began) / 1e9, (System.nanoTime() - loaded) / 1e9);
+        return new Indexed(progress, (loaded - began) / 1e9, (System.nanoTime() - loaded) / 1e9, loadCpu);
     }
 
     /** The baseline: read every record, insert (topic, partition, offset) in JDBC batches of the indexer's size. */
