@@ -102,7 +102,7 @@ final class EdgeCodec {
                 inputs.add(new Used(view, version, featureId, ref, value, asOf, status));
             }
         } catch (IOException e) {
-            throw new LineageStoreException("A decision's used list in the index is damaged: " + e.getMessage(), e);
+            throw LineageStoreException.damaged("A decision's used list", e);
         }
         return inputs;
     }
@@ -149,7 +149,7 @@ final class EdgeCodec {
                         ? DerivedFrom.window(start.topic(), start.partition(), start.offset(), in.readLong()) : DerivedFrom.at(start));
             }
         } catch (IOException e) {
-            throw new LineageStoreException("A feature's parents in the index are damaged: " + e.getMessage(), e);
+            throw LineageStoreException.damaged("A feature's list of parents", e);
         }
         return parents;
     }

@@ -141,7 +141,7 @@ final class LookupEntries {
             }
             return entries;
         } catch (RuntimeException e) {
-            throw new LineageStoreException("A block of lookup entries in the index is damaged: " + e, e);
+            throw LineageStoreException.damaged("A block of lookup entries", e);
         }
     }
 }

@@ -125,7 +125,7 @@ final class ParentBlocks {
             }
             return links;
         } catch (IOException e) {
-            throw new LineageStoreException("A block of parent links in the index is damaged: " + e.getMessage(), e);
+            throw LineageStoreException.damaged("A block of parent links", e);
         }
     }
 }

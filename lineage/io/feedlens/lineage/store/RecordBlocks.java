@@ -346,7 +346,7 @@ final class RecordBlocks {
             }
             return rows;
         } catch (RuntimeException e) {
-            throw new LineageStoreException("A block of records in the index is damaged: " + e, e);
+            throw LineageStoreException.damaged("A block of records", e);
         }
     }
 }

@@ -187,7 +187,7 @@ final class UsedBlocks {
                 into.add(new Entry(decisionKey, pos, viewId, version, featureHash, decisionHash, modelId, modelVersion, in.readLong()));
             }
         } catch (IOException e) {
-            throw new LineageStoreException("A block of used entries in the index is damaged: " + e.getMessage(), e);
+            throw LineageStoreException.damaged("A block of used entries", e);
         }
     }
 }

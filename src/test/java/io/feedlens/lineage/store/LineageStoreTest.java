@@ -75,6 +75,30 @@ class LineageStoreTest {
     }
 
     @Test
+    void aDamagedLookupBlockIsSaidToBeDamagedWithWhatToDoAndReadsByCoordinatesStillAnswer() throws Exception {
+        Path file = folder.resolve("index");
+        try (LineageStore store = LineageStore.open(file)) {
+            store.write(List.of(event("p-1", 0)), List.of(), List.of(new PartitionPosition("payments", 1, 1)));
+            store.write(List.of(event("p-2", 1)), List.of(), List.of(new PartitionPosition("payments", 1, 2)));
+        }
+        try (java.sql.Connection sql = java.sql.DriverManager.getConnection("jdbc:h2:file:" + file.toAbsolutePath(), "sa", "");
+             java.sql.Statement statement = sql.createStatement()) {
+            // The id lookup's first block claims more entries than it holds.
+            statement.execute("UPDATE lookup_block SET entries = X'05' WHERE kind = 1 AND first_key = "
+                    + "(SELECT MIN(first_key) FROM lookup_block WHERE kind = 1)");
+        }
+        try (LineageStore store = LineageStore.open(file)) {
+            assertThatThrownBy(() -> store.read(q -> q.withId("p-2")))
+                    .isInstanceOf(LineageStoreException.class)
+                    .hasMessageContaining("A block of lookup entries in the index is damaged")
+                    .hasMessageContaining("Rebuild the index");
+            java.util.Optional<StoredFact> byCoordinates = store.read(q -> q.at(new RecordCoordinates("payments", 1, 1)));
+            assertThat(byCoordinates).as("read by coordinates, no lookup").map(found -> found.fact().id()).contains("p-2");
+            assertThat(store.counts()).containsEntry("event", 2L);
+        }
+    }
+
+    @Test
     void recordKeysPackCoordinatesAndRefuseWhatDoesNotFit() {
         long key = RecordKeys.pack(3, 4095, (1L << 36) - 1);
         assertThat(RecordKeys.topicId(key)).isEqualTo(3);
