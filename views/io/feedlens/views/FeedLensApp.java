@@ -50,7 +50,7 @@ public final class FeedLensApp extends Application {
             // After the window shows; the last cluster waits for the answer, since its password may be one of those secrets.
             var answered = asked.screenshot() == null ? workbench.askPassphraseAtStart(stage) : CompletableFuture.completedFuture(false);
             if (reconnect) {
-                answered.thenRun(workbench::reconnectLastCluster);
+                answered.thenRunAsync(workbench::reconnectLastCluster, FxThread.INSTANCE);
             }
         });
         stage.show();

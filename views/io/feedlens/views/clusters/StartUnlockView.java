@@ -1,5 +1,6 @@
 package io.feedlens.views.clusters;
 
+import io.feedlens.views.FxThread;
 import javafx.geometry.Insets;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
@@ -59,7 +60,9 @@ public final class StartUnlockView {
         }
         stage.setScene(scene);
         stage.setOnCloseRequest(e -> model.skip());
-        model.answered().thenRun(stage::close);
+        // On the FX thread by name: a plain thenRun runs on whichever thread finds the future done first, and a test
+        // waiting in answered().get() sometimes took the close, which then failed off the FX thread and left the prompt up.
+        model.answered().thenRunAsync(stage::close, FxThread.INSTANCE);
         stage.show();
         passphrase.requestFocus();
         return stage;
