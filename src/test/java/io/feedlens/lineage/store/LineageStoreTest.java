@@ -55,16 +55,8 @@ class LineageStoreTest {
 
     @Test
     void aDamagedBlockIsSaidToBeDamagedAndTheRestOfTheIndexStillAnswers() throws Exception {
-        Path file = folder.resolve("index");
-        try (LineageStore store = LineageStore.open(file)) {
-            store.write(List.of(event("p-1", 0)), List.of(), List.of(new PartitionPosition("payments", 1, 1)));
-            store.write(List.of(event("p-2", 1)), List.of(), List.of(new PartitionPosition("payments", 1, 2)));
-        }
-        try (java.sql.Connection sql = java.sql.DriverManager.getConnection("jdbc:h2:file:" + file.toAbsolutePath(), "sa", "");
-             java.sql.Statement statement = sql.createStatement()) {
-            // Bytes cut short, as a disk fault or a careless hand might leave them: the first batch's record block.
-            statement.execute("UPDATE record_block SET records = X'01' WHERE last_key = (SELECT MIN(last_key) FROM record_block)");
-        }
+        // Bytes cut short, as a disk fault or a careless hand might leave them: the first batch's record block.
+        Path file = twoBatchesThen("UPDATE record_block SET records = X'01' WHERE last_key = (SELECT MIN(last_key) FROM record_block)");
         try (LineageStore store = LineageStore.open(file)) {
             assertThatThrownBy(() -> store.read(q -> q.at(new RecordCoordinates("payments", 1, 0))))
                     .isInstanceOf(LineageStoreException.class).hasMessageContaining("A block of records in the index is damaged");
@@ -76,17 +68,9 @@ class LineageStoreTest {
 
     @Test
     void aDamagedLookupBlockIsSaidToBeDamagedWithWhatToDoAndReadsByCoordinatesStillAnswer() throws Exception {
-        Path file = folder.resolve("index");
-        try (LineageStore store = LineageStore.open(file)) {
-            store.write(List.of(event("p-1", 0)), List.of(), List.of(new PartitionPosition("payments", 1, 1)));
-            store.write(List.of(event("p-2", 1)), List.of(), List.of(new PartitionPosition("payments", 1, 2)));
-        }
-        try (java.sql.Connection sql = java.sql.DriverManager.getConnection("jdbc:h2:file:" + file.toAbsolutePath(), "sa", "");
-             java.sql.Statement statement = sql.createStatement()) {
-            // The id lookup's first block claims more entries than it holds.
-            statement.execute("UPDATE lookup_block SET entries = X'05' WHERE kind = 1 AND first_key = "
-                    + "(SELECT MIN(first_key) FROM lookup_block WHERE kind = 1)");
-        }
+        // The id lookup's first block claims more entries than it holds.
+        Path file = twoBatchesThen("UPDATE lookup_block SET entries = X'05' WHERE kind = 1 AND first_key = "
+                + "(SELECT MIN(first_key) FROM lookup_block WHERE kind = 1)");
         try (LineageStore store = LineageStore.open(file)) {
             assertThatThrownBy(() -> store.read(q -> q.withId("p-2")))
                     .isInstanceOf(LineageStoreException.class)
@@ -107,5 +91,19 @@ class LineageStoreTest {
         assertThat(key).isPositive();
         assertThatThrownBy(() -> RecordKeys.pack(3, 4096, 0)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> RecordKeys.pack(3, 0, 1L << 36)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    /** An index of two batches (p-1 at offset 0, p-2 at offset 1), then {@code damage} run on its file with plain SQL. */
+    private Path twoBatchesThen(String damage) throws Exception {
+        Path file = folder.resolve("index");
+        try (LineageStore store = LineageStore.open(file)) {
+            store.write(List.of(event("p-1", 0)), List.of(), List.of(new PartitionPosition("payments", 1, 1)));
+            store.write(List.of(event("p-2", 1)), List.of(), List.of(new PartitionPosition("payments", 1, 2)));
+        }
+        try (java.sql.Connection sql = java.sql.DriverManager.getConnection("jdbc:h2:file:" + file.toAbsolutePath(), "sa", "");
+             java.sql.Statement statement = sql.createStatement()) {
+            statement.execute(damage);
+        }
+        return file;
     }
 }
