@@ -52,10 +52,10 @@ final class ThreadCpu {
                 continue;
             }
             names.put(info.getThreadId(), info.getThreadName());
-            (first ? startNanos : lastNanos).put(info.getThreadId(), nanos);
             if (first) {
-                lastNanos.put(info.getThreadId(), nanos);
+                startNanos.put(info.getThreadId(), nanos);
             }
+            lastNanos.put(info.getThreadId(), nanos);
         }
     }
 
