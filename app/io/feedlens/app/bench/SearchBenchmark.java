@@ -89,7 +89,7 @@ public final class SearchBenchmark implements Benchmark {
         try (var consumer = new KafkaConsumer<>(client, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
             List<TopicPartition> partitions = List.of(new TopicPartition(TOPIC, 0), new TopicPartition(TOPIC, 1), new TopicPartition(TOPIC, 2));
             long began = System.nanoTime();
-            long cpu = processCpuNanos();
+            long cpu = ThreadCpu.processNanos();
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
@@ -97,7 +97,7 @@ public final class SearchBenchmark implements Benchmark {
             while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
                 count += consumer.poll(Duration.ofMillis(200)).count();
             }
-            return Measured.of(count, System.nanoTime() - began, processCpuNanos() - cpu);
+            return Measured.of(count, System.nanoTime() - began, ThreadCpu.processNanos() - cpu);
         }
     }
 
@@ -130,17 +130,13 @@ public final class SearchBenchmark implements Benchmark {
     private record Searched(Measured measured, long matches, long peakHeapBytes) {
     }
 
-    private static long processCpuNanos() {
-        return ManagementFactory.getPlatformMXBean(com.sun.management.OperatingSystemMXBean.class).getProcessCpuTime();
-    }
-
     /** A search the way the Messages tab runs one: matches beyond the table's rows are counted, not kept. */
     private static Searched search(Map<String, Object> client, String filter) throws Exception {
         System.gc();
         List<DecodedRecord> table = new ArrayList<>();
         AtomicLong peak = new AtomicLong();
         long began = System.nanoTime();
-        long cpu = processCpuNanos();
+        long cpu = ThreadCpu.processNanos();
         ScanHandle scan = TopicScan.start(client, new RecordDecoder(DecoderSettings.automatic()),
                 ScanRequest.wholeTopic(TOPIC, RecordFilter.of(filter, null)).handOver(TABLE_ROWS), batch -> {
                     synchronized (table) {
@@ -152,7 +148,7 @@ public final class SearchBenchmark implements Benchmark {
                     peak.accumulateAndGet(liveHeapAfterLastCollection(), Math::max);
                 });
         ScanSummary summary = scan.completion().join();
-        Measured measured = Measured.of(summary.figures().scanned(), System.nanoTime() - began, processCpuNanos() - cpu);
+        Measured measured = Measured.of(summary.figures().scanned(), System.nanoTime() - began, ThreadCpu.processNanos() - cpu);
         if (!summary.complete()) {
             throw new IllegalStateException("The benchmark search did not complete: " + summary.problem());
         }

@@ -74,7 +74,8 @@ final class ThreadCpu {
         return largestFirst;
     }
 
-    private static long processNanos() {
+    /** CPU time of the whole process so far, every thread and the VM's own. */
+    static long processNanos() {
         return ManagementFactory.getPlatformMXBean(com.sun.management.OperatingSystemMXBean.class).getProcessCpuTime();
     }
 }
