@@ -194,7 +194,7 @@ public final class LineageIndexer {
         }
 
         private void add(ConsumerRecord<byte[], byte[]> record) {
-            ExtractedRecord extracted = extractor.extract(RecordViews.of(record, decoder));
+            ExtractedRecord extracted = extractor.extract(RecordViews.of(record, decoder, extractor.valueFields(record.topic())));
             if (extracted instanceof IndexedRecord fact) {
                 indexed.add(fact);
             } else {

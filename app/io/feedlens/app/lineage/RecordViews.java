@@ -1,16 +1,12 @@
 package io.feedlens.app.lineage;
 
-import static java.nio.charset.StandardCharsets.UTF_8;
-
-import java.util.HashMap;
-import java.util.Map;
+import java.util.Set;
 
 import io.feedlens.app.decode.Decoded;
 import io.feedlens.app.decode.RecordDecoder;
 import io.feedlens.lineage.RecordCoordinates;
 import io.feedlens.lineage.extract.RecordView;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.header.Header;
 
 /** Turns a consumed record into the neutral {@link RecordView} that lineage extraction reads. */
 final class RecordViews {
@@ -18,15 +14,17 @@ final class RecordViews {
     private RecordViews() {
     }
 
-    /** Decodes the value only: lineage facts live in headers and value, never in the key. */
-    static RecordView of(ConsumerRecord<byte[], byte[]> record, RecordDecoder decoder) {
-        Map<String, String> headers = new HashMap<>();
-        for (Header header : record.headers()) {
-            headers.put(header.key(), header.value() == null ? null : new String(header.value(), UTF_8));
-        }
-        Decoded value = decoder.decodeValue(record.topic(), record.value(), record.headers());
+    /**
+     * Decodes the value only: lineage facts live in headers and value, never in the key. Of a JSON object only
+     * {@code valueFields} are built, when given (the rest is still checked to be JSON): the payments of a fraud feed
+     * carry all their facts in headers, and building the tree of every one was a tenth of the indexer's reading.
+     */
+    static RecordView of(ConsumerRecord<byte[], byte[]> record, RecordDecoder decoder, Set<String> valueFields) {
+        Decoded fields = valueFields == null ? null
+                : decoder.decodeValueFields(record.topic(), record.value(), record.headers(), valueFields);
+        Decoded value = fields != null ? fields : decoder.decodeValue(record.topic(), record.value(), record.headers());
         String problem = record.value() == null ? "the record has no value (a tombstone)" : value.problem();
         return new RecordView(new RecordCoordinates(record.topic(), record.partition(), record.offset()), record.timestamp(),
-                headers, value.tree(), problem, record.value() == null ? new byte[0] : record.value());
+                new HeaderTexts(record.headers()), value.tree(), problem, record.value() == null ? new byte[0] : record.value());
     }
 }

@@ -1,5 +1,7 @@
 package io.feedlens.lineage.extract;
 
+import java.util.List;
+
 import io.feedlens.lineage.CloudEventHeaders;
 
 /**
@@ -26,5 +28,10 @@ public record DecisionFacts(FactSource id, FactSource source, FactSource entity,
             throw new IllegalArgumentException("the used list is an array in the value: give a JSON pointer, e.g. /inputs");
         }
         usedFields = usedFields == null ? UsedFields.CONVENTION : usedFields;
+    }
+
+    @Override
+    public List<FactSource> sources() {
+        return List.of(id, source, entity, time, modelId, modelVersion, used);
     }
 }

@@ -1,5 +1,7 @@
 package io.feedlens.lineage.extract;
 
+import java.util.List;
+
 /** Where an event record keeps its facts; a fact a profile file leaves out is read where the convention keeps it. */
 public record EventFacts(FactSource id, FactSource source, FactSource entity, FactSource time) implements RecordFacts {
 
@@ -10,5 +12,10 @@ public record EventFacts(FactSource id, FactSource source, FactSource entity, Fa
         source = RecordFacts.or(source, CE_SOURCE);
         entity = RecordFacts.or(entity, CE_SUBJECT);
         time = RecordFacts.or(time, CE_TIME);
+    }
+
+    @Override
+    public List<FactSource> sources() {
+        return List.of(id, source, entity, time);
     }
 }

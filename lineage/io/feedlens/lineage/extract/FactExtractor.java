@@ -1,7 +1,10 @@
 package io.feedlens.lineage.extract;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -24,10 +27,20 @@ public final class FactExtractor {
 
     private final LineageProfile profile;
     private final FeedMapping facts;
+    private final Map<String, Set<String>> valueFields = new HashMap<>();
 
     public FactExtractor(LineageProfile profile) {
         this.profile = profile;
         this.facts = profile.facts();
+        profile.topicRoles().forEach((topic, role) -> valueFields.put(topic, Set.copyOf(profile.valueFields(role))));
+    }
+
+    /**
+     * The top-level fields of a value of this topic that {@link #extract} reads ({@link LineageProfile#valueFields}),
+     * or null for a topic outside the profile.
+     */
+    public Set<String> valueFields(String topic) {
+        return valueFields.get(topic);
     }
 
     public ExtractedRecord extract(RecordView record) {

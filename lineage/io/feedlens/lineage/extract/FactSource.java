@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
@@ -59,6 +60,15 @@ public final class FactSource {
     /** Every place this fact may be read from, in the order tried: what a masking rule is checked against. */
     public List<FactPlace> places() {
         return locations.stream().map(Location::place).toList();
+    }
+
+    /** Adds the top-level fields of the value that this fact's pointers start at: what a decoder must build for it. */
+    void addValueFields(Set<String> fields) {
+        for (Location location : locations) {
+            if (location.kind == Kind.VALUE) {
+                fields.add(location.pointer.getMatchingProperty());
+            }
+        }
     }
 
     /** True when every place is a JSON pointer: fields of a used entry have no headers or timestamp of their own. */

@@ -1,5 +1,9 @@
 package io.feedlens.lineage.extract;
 
+import java.util.List;
+import java.util.Objects;
+import java.util.stream.Stream;
+
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.feedlens.lineage.CloudEventHeaders;
 
@@ -33,5 +37,10 @@ public record FeatureFacts(FactSource id, FactSource source, FactSource entity, 
 
     static FactSource header(String name) {
         return FactSource.of(FactSource.HEADER_PREFIX + name);
+    }
+
+    @Override
+    public List<FactSource> sources() {
+        return Stream.of(id, source, entity, time, view, version, value, parents, parentIds, causationId).filter(Objects::nonNull).toList();
     }
 }

@@ -4,9 +4,11 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import io.feedlens.lineage.model.Role;
 
@@ -76,6 +78,19 @@ public record LineageProfile(Map<String, Role> topicRoles, Map<String, FactSourc
     public FactSource valueOf(String view) {
         FactSource pointer = valuePointers.get(view);
         return pointer != null ? pointer : facts.feature().value();
+    }
+
+    /**
+     * The top-level fields of a record's value that extraction reads for this role, so the indexer can have the decoder
+     * build only those of a JSON value (the whole value is still checked): none for events under the convention.
+     */
+    public Set<String> valueFields(Role role) {
+        Set<String> fields = new HashSet<>();
+        facts.of(role).sources().forEach(source -> source.addValueFields(fields));
+        if (role == Role.FEATURE) {
+            valuePointers.values().forEach(source -> source.addValueFields(fields));
+        }
+        return fields;
     }
 
     /** Views without a configured TTL never count as stale. */

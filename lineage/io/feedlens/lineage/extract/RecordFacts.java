@@ -1,5 +1,7 @@
 package io.feedlens.lineage.extract;
 
+import java.util.List;
+
 import io.feedlens.lineage.CloudEventHeaders;
 
 /** The facts every role has, and where the convention (LINEAGE.md) keeps them. */
@@ -21,6 +23,9 @@ public interface RecordFacts {
 
     /** Event time, a feature value's as-of time, or the decision time. */
     FactSource time();
+
+    /** Every fact's places, for the facts this mapping reads (a fact it may leave out and did is not among them). */
+    List<FactSource> sources();
 
     static FactSource or(FactSource given, FactSource convention) {
         return given == null ? convention : given;

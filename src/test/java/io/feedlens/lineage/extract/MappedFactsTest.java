@@ -67,6 +67,21 @@ class MappedFactsTest {
         });
     }
 
+    /** What the indexer has the decoder build of a JSON value: the top-level fields the mapping's pointers start at. */
+    @Test
+    void theValueFieldsReadAreTheFirstStepsOfEachRolesPointers() throws Exception {
+        FactExtractor mapped = new FactExtractor(mapped());
+        FactExtractor demo = new FactExtractor(LineageProfile.demo(""));
+
+        assertThat(mapped.valueFields("shop.orders")).containsExactlyInAnyOrder("origin", "customer", "ts");
+        assertThat(mapped.valueFields("shop.features")).containsExactlyInAnyOrder("meta", "val");
+        assertThat(mapped.valueFields("shop.scores")).containsExactlyInAnyOrder("decision", "customer", "at", "model", "inputs");
+        assertThat(demo.valueFields("payments")).isEmpty();
+        assertThat(demo.valueFields("decisions.fraud")).containsExactly("used");
+        assertThat(demo.valueFields("features.txn_velocity")).containsExactlyInAnyOrder("value", "txn_count", "mean_amount");
+        assertThat(demo.valueFields("not.in.the.profile")).isNull();
+    }
+
     @Test
     void recordsLackingAMappedFactAreSkippedNamingWhereItWasLookedFor() throws Exception {
         FactExtractor extractor = new FactExtractor(mapped());
