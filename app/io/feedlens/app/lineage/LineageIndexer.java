@@ -129,6 +129,7 @@ public final class LineageIndexer {
             ends.putAll(consumer.endOffsets(positions.keySet()));
             if (batches == 0 && !bulkLoad && behind() > settings.bulkLoadBehind()) {
                 bulkLoad = true;
+                store.catchingUp();
             }
         }
 

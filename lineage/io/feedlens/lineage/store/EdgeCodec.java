@@ -1,7 +1,6 @@
 package io.feedlens.lineage.store;
 
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -44,8 +43,8 @@ final class EdgeCodec {
         if (inputs.isEmpty()) {
             return null;
         }
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(32 * inputs.size());
-        try (DataOutputStream out = new DataOutputStream(bytes)) {
+        Packed bytes = new Packed(32 * inputs.size());
+        try (DataOutputStream out = new DataOutputStream(bytes.stream())) {
             out.writeShort(inputs.size());
             for (Used input : inputs) {
                 out.writeByte(fields(input));
@@ -111,8 +110,8 @@ final class EdgeCodec {
         if (parents.isEmpty()) {
             return null;
         }
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(24 * parents.size());
-        try (DataOutputStream out = new DataOutputStream(bytes)) {
+        Packed bytes = new Packed(24 * parents.size());
+        try (DataOutputStream out = new DataOutputStream(bytes.stream())) {
             out.writeShort(parents.size());
             for (DerivedFrom parent : parents) {
                 out.writeByte(parent.kind().ordinal());

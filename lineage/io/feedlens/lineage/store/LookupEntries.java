@@ -68,16 +68,60 @@ final class LookupEntries {
         }
 
         LookupEntries sorted() {
-            Integer[] order = new Integer[size];
+            int[] order = new int[size];
             for (int i = 0; i < size; i++) {
                 order[i] = i;
             }
-            Arrays.sort(order, (a, b) -> compare(k1[a], k2[a], keys[a], k1[b], k2[b], keys[b]));
+            sort(order, 0, size);
             LookupEntries entries = new LookupEntries(size);
             for (int i = 0; i < size; i++) {
                 entries.add(k1[order[i]], k2[order[i]], keys[order[i]]);
             }
             return entries;
+        }
+
+        /**
+         * Sorts positions [from, to) of {@code order} by their entries: a quicksort on primitives, because sorting boxed
+         * positions with a comparator was 6 % of the indexer's writer. Recurses into the smaller side only.
+         */
+        private void sort(int[] order, int from, int to) {
+            while (to - from > 16) {
+                int pivot = order[(from + to) >>> 1];
+                int i = from;
+                int j = to - 1;
+                while (i <= j) {
+                    while (before(order[i], pivot)) {
+                        i++;
+                    }
+                    while (before(pivot, order[j])) {
+                        j--;
+                    }
+                    if (i <= j) {
+                        int swapped = order[i];
+                        order[i++] = order[j];
+                        order[j--] = swapped;
+                    }
+                }
+                if (j - from < to - i) {
+                    sort(order, from, j + 1);
+                    from = i;
+                } else {
+                    sort(order, i, to);
+                    to = j + 1;
+                }
+            }
+            for (int i = from + 1; i < to; i++) {
+                int moving = order[i];
+                int j = i - 1;
+                for (; j >= from && before(moving, order[j]); j--) {
+                    order[j + 1] = order[j];
+                }
+                order[j + 1] = moving;
+            }
+        }
+
+        private boolean before(int a, int b) {
+            return compare(k1[a], k2[a], keys[a], k1[b], k2[b], keys[b]) < 0;
         }
     }
 

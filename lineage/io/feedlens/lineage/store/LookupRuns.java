@@ -39,6 +39,12 @@ final class LookupRuns {
 
     static final int FANOUT = 8;
     /**
+     * The fan-out while the indexer catches up on a long backlog, which ends with {@link #settle}: each entry is then
+     * rewritten twice on the way instead of four times at 10M records (the merges were a fifth of the writer's CPU and
+     * more of H2's writing), and a lookup meanwhile reads up to 31 blocks and 31 runs of each level.
+     */
+    static final int CATCH_UP_FANOUT = 32;
+    /**
      * The level of a run that holds all of a kind (after a catch-up, or converted from schema 7): above any level the
      * merges after each batch reach, so a small merge never rewrites it; the next {@link #settle} takes it in.
      */
@@ -121,11 +127,14 @@ final class LookupRuns {
         }
     }
 
-    /** After a batch: merges what has gathered, each merge in a transaction of its own (the caller's connection in manual commit). */
-    static void compact(Connection connection) throws SQLException {
+    /**
+     * After a batch: merges what has gathered, {@code fanout} blocks or runs of a level at a time, each merge in a
+     * transaction of its own (the caller's connection in manual commit).
+     */
+    static void compact(Connection connection, int fanout) throws SQLException {
         for (Kind kind : Kind.values()) {
             List<Long> blocks = blocks(connection, kind);
-            if (blocks.size() >= FANOUT) {
+            if (blocks.size() >= fanout) {
                 merge(connection, kind, blocks, List.of(), 1);
             }
             for (int level = 1; ; level++) {
@@ -133,7 +142,7 @@ final class LookupRuns {
                 if (runs.isEmpty()) {
                     break;
                 }
-                if (runs.size() >= FANOUT) {
+                if (runs.size() >= fanout) {
                     merge(connection, kind, List.of(), runs, level + 1);
                 }
             }

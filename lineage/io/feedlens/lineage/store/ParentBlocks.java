@@ -1,7 +1,6 @@
 package io.feedlens.lineage.store;
 
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -103,8 +102,8 @@ final class ParentBlocks {
     }
 
     private static byte[] pack(List<Link> links) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(4 + links.size() * 16);
-        try (DataOutputStream out = new DataOutputStream(bytes)) {
+        Packed bytes = new Packed(4 + links.size() * 16);
+        try (DataOutputStream out = new DataOutputStream(bytes.stream())) {
             out.writeInt(links.size());
             for (Link link : links) {
                 out.writeLong(link.parentHash());

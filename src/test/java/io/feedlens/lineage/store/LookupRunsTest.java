@@ -7,6 +7,7 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,6 +39,27 @@ class LookupRunsTest {
     }
 
     @Test
+    void entriesAreSortedByFirstThenSecondThenRecordKey() {
+        Random random = new Random(11);
+        LookupEntries.Builder builder = new LookupEntries.Builder();
+        List<long[]> added = new ArrayList<>();
+        for (int i = 0; i < 5_000; i++) {
+            // Few distinct values, so equal firsts and seconds are common and every tie-break is exercised.
+            long[] entry = {random.nextInt(40) - 20, random.nextInt(5), random.nextInt(1_000)};
+            added.add(entry);
+            builder.add(entry[0], entry[1], entry[2]);
+        }
+        added.sort(Comparator.<long[]>comparingLong(e -> e[0]).thenComparingLong(e -> e[1]).thenComparingLong(e -> e[2]));
+
+        LookupEntries sorted = builder.sorted();
+
+        assertThat(sorted.size).isEqualTo(added.size());
+        for (int i = 0; i < sorted.size; i++) {
+            assertThat(new long[] {sorted.k1[i], sorted.k2[i], sorted.keys[i]}).as("entry %d", i).containsExactly(added.get(i));
+        }
+    }
+
+    @Test
     void everyKeyIsFoundWhileBlocksMergeIntoRunsAndAfterTheyAreSettled() throws SQLException {
         Random random = new Random(7);
         Map<Long, List<Long>> keysById = new HashMap<>();
@@ -52,7 +74,7 @@ class LookupRunsTest {
             }
             LookupRuns.write(connection, LookupRuns.Kind.ID, ids);
             connection.commit();
-            LookupRuns.compact(connection);
+            LookupRuns.compact(connection, LookupRuns.FANOUT);
             assertThat(count("lookup_block")).as("blocks waiting for a merge").isLessThan(LookupRuns.FANOUT);
         }
         assertThat(levels()).as("runs of level 1 and 2, fewer than the fan-out on each").containsOnlyKeys(1, 2)
