@@ -17,7 +17,7 @@ final class RecordViews {
     /**
      * Decodes the value only: lineage facts live in headers and value, never in the key. Of a JSON object only
      * {@code valueFields} are built, when given (the rest is still checked to be JSON): the payments of a fraud feed
-     * carry all their facts in headers, and building the tree of every one was a tenth of the indexer's reading.
+     * carry all their facts in headers, so none of their trees is built, and a decision's only its used list.
      */
     static RecordView of(ConsumerRecord<byte[], byte[]> record, RecordDecoder decoder, Set<String> valueFields) {
         Decoded fields = valueFields == null ? null
