@@ -95,6 +95,8 @@ public final class IndexBenchmark implements Benchmark {
             out.printf("CPU seconds per million records, baseline: %s%n", perMillion(baselineCpu, baselineRecords));
             out.printf("CPU seconds per million records, indexer (load only): %s%n", perMillion(run.loadCpu(), indexed.records()));
             out.printf("index on disk after close:  %,d bytes, %.0f bytes per indexed record%n", bytes, (double) bytes / indexed.records());
+            out.printf("disk the index took at most during load and close: %,d bytes (%.1f times its size after the close)%n",
+                    run.peakBytes(), (double) run.peakBytes() / bytes);
             spaceByTable(out, folder.resolve("index"), indexed.records());
             traceAndImpact(out, folder.resolve("index"), feed, truth);
             return new BenchResult(name(), "lineage indexer", rate, "bare consumer + H2 coordinates", baseline, "records/s");
@@ -172,11 +174,21 @@ public final class IndexBenchmark implements Benchmark {
         }
     }
 
-    /** A timed index run: the load, then the indexer's normal close (what {@code feedlens index} does at its end). */
-    private record Indexed(IndexProgress progress, double loadSeconds, double closeSeconds, Map<String, Double> loadCpu) {
+    /**
+     * A timed index run: the load, then the indexer's normal close (what {@code feedlens index} does at its end), and
+     * the most disk the index took on the way.
+     */
+    private record Indexed(IndexProgress progress, double loadSeconds, double closeSeconds, Map<String, Double> loadCpu,
+                           long peakBytes) {
     }
 
     private static Indexed index(Map<String, Object> client, DemoTopics topics, Path file) {
+        try (PeakDiskUse disk = new PeakDiskUse(file)) {
+            return index(client, topics, file, disk);
+        }
+    }
+
+    private static Indexed index(Map<String, Object> client, DemoTopics topics, Path file, PeakDiskUse disk) {
         long began = System.nanoTime();
         ThreadCpu cpu = ThreadCpu.start();
         LineageStore store = LineageStore.open(file);
@@ -192,7 +204,7 @@ public final class IndexBenchmark implements Benchmark {
         long loaded = System.nanoTime();
         Map<String, Double> loadCpu = cpu.stop(IndexBenchmark::threadGroup);
         store.compactAndClose();
-        return new Indexed(progress, (loaded - began) / 1e9, (System.nanoTime() - loaded) / 1e9, loadCpu);
+        return new Indexed(progress, (loaded - began) / 1e9, (System.nanoTime() - loaded) / 1e9, loadCpu, disk.peakBytes());
     }
 
     /** The baseline: read every record, insert (topic, partition, offset) in JDBC batches of the indexer's size. */
