@@ -61,31 +61,43 @@ class LookupRunsTest {
 
     @Test
     void everyKeyIsFoundWhileBlocksMergeIntoRunsAndAfterTheyAreSettled() throws SQLException {
+        mergeThenSettle(LookupRuns.FANOUT);
+    }
+
+    /** While catching up the merges take more at a time; the lookups find the same. */
+    @Test
+    void everyKeyIsFoundWhileMergingThirtyTwoAtATimeAsACatchUpDoes() throws SQLException {
+        mergeThenSettle(LookupRuns.CATCH_UP_FANOUT);
+    }
+
+    private void mergeThenSettle(int fanout) throws SQLException {
         Random random = new Random(7);
         Map<Long, List<Long>> keysById = new HashMap<>();
         long key = 0;
-        int batches = LookupRuns.FANOUT * LookupRuns.FANOUT + 2 * LookupRuns.FANOUT + 3; // a run of level 2, two of level 1, three blocks
+        int batches = fanout * fanout + 2 * fanout + 3; // a run of level 2, two of level 1, three blocks
         for (int batch = 0; batch < batches; batch++) {
             LookupEntries.Builder ids = new LookupEntries.Builder();
             for (int i = 0; i < 300; i++) {
-                long hash = random.nextInt(5_000) - 2_500; // collisions on purpose: some hashes lead to several records
+                // Collisions on purpose, about five records a hash: some hashes lead to several records.
+                long hash = random.nextInt(batches * 60) - batches * 30;
                 ids.add(hash, 0, ++key);
                 keysById.computeIfAbsent(hash, h -> new ArrayList<>()).add(key);
             }
             LookupRuns.write(connection, LookupRuns.Kind.ID, ids);
             connection.commit();
-            LookupRuns.compact(connection, LookupRuns.FANOUT);
-            assertThat(count("lookup_block")).as("blocks waiting for a merge").isLessThan(LookupRuns.FANOUT);
+            LookupRuns.compact(connection, fanout);
+            assertThat(count("lookup_block")).as("blocks waiting for a merge").isLessThan(fanout);
         }
         assertThat(levels()).as("runs of level 1 and 2, fewer than the fan-out on each").containsOnlyKeys(1, 2)
-                .allSatisfy((level, runs) -> assertThat(runs).isLessThan(LookupRuns.FANOUT));
+                .allSatisfy((level, runs) -> assertThat(runs).isLessThan(fanout));
         assertFound(keysById);
 
         LookupRuns.settle(connection);
         connection.commit();
         assertThat(count("lookup_block")).isZero();
         assertThat(levels()).containsExactly(Map.entry(LookupRuns.SETTLED, 1L));
-        assertThat(count("lookup_page")).as("pages of about PAGE entries").isBetween(key / LookupRuns.PAGE - 1, key / LookupRuns.PAGE + 1);
+        // A page holds PAGE entries, and a few more where it would otherwise split one hash's entries.
+        assertThat(count("lookup_page")).as("pages of about PAGE entries").isBetween(key / (LookupRuns.PAGE + 16), key / LookupRuns.PAGE + 1);
         assertFound(keysById);
         assertThat(LookupRuns.find(connection, LookupRuns.Kind.ID, 99_999, 0, 0).size).as("a hash nobody has").isZero();
     }
