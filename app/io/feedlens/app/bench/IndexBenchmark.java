@@ -74,25 +74,26 @@ public final class IndexBenchmark implements Benchmark {
             index(client, warmUp, folder.resolve("warm-index"));
             coordinates(client, warmUp, folder.resolve("warm-coordinates"));
 
-            began = System.nanoTime();
-            ThreadCpu cpu = ThreadCpu.start();
-            long baselineRecords = coordinates(client, feed, folder.resolve("coordinates"));
-            double baselineSeconds = (System.nanoTime() - began) / 1e9;
-            Map<String, Double> baselineCpu = cpu.stop(IndexBenchmark::threadGroup);
+            // The baseline runs before and after the indexer, and the ratio is taken against the mean of the two: this
+            // machine's speed drifts by a tenth or more within minutes, and one baseline before a minute-long load
+            // moved the ratio between 0.38 and 0.53 for one build.
+            Baseline before = baseline(client, feed, folder.resolve("coordinates"));
             Indexed run = index(client, feed, folder.resolve("index"));
             IndexProgress indexed = run.progress();
+            Baseline after = baseline(client, feed, folder.resolve("coordinates-after"));
 
             long bytes = Files.size(folder.resolve("index.mv.db"));
             double rate = indexed.records() / run.loadSeconds();
-            double baseline = baselineRecords / baselineSeconds;
+            double baseline = (before.rate() + after.rate()) / 2;
             out.printf("records: %,d in %,d decisions (%,d skipped as invalid), %,d transactions%n", indexed.records(), decisions,
                     indexed.skipped(), indexed.batches());
             out.printf("lineage indexer:            %,10.0f records/s (%.2f s), decode + extract + store, offsets in each transaction%n",
                     rate, run.loadSeconds());
             out.printf("  with its normal close:    %,10.0f records/s (close %.2f s)%n",
                     indexed.records() / (run.loadSeconds() + run.closeSeconds()), run.closeSeconds());
-            out.printf("bare consumer + H2 coords:  %,10.0f records/s (%.2f s)%n", baseline, baselineSeconds);
-            out.printf("CPU seconds per million records, baseline: %s%n", perMillion(baselineCpu, baselineRecords));
+            out.printf("bare consumer + H2 coords:  %,10.0f records/s, the mean of %,.0f before the indexer (%.2f s) and %,.0f after it (%.2f s)%n",
+                    baseline, before.rate(), before.seconds(), after.rate(), after.seconds());
+            out.printf("CPU seconds per million records, baseline before the indexer: %s%n", perMillion(before.cpu(), before.records()));
             out.printf("CPU seconds per million records, indexer (load only): %s%n", perMillion(run.loadCpu(), indexed.records()));
             out.printf("index on disk after close:  %,d bytes, %.0f bytes per indexed record%n", bytes, (double) bytes / indexed.records());
             out.printf("disk the index took at most during load and close: %,d bytes (%.1f times its size after the close)%n",
@@ -205,6 +206,21 @@ public final class IndexBenchmark implements Benchmark {
         Map<String, Double> loadCpu = cpu.stop(IndexBenchmark::threadGroup);
         store.compactAndClose();
         return new Indexed(progress, (loaded - began) / 1e9, (System.nanoTime() - loaded) / 1e9, loadCpu, disk.peakBytes());
+    }
+
+    /** One timed baseline run, with the CPU each part of the process spent on it. */
+    private record Baseline(long records, double seconds, Map<String, Double> cpu) {
+
+        double rate() {
+            return records / seconds;
+        }
+    }
+
+    private static Baseline baseline(Map<String, Object> client, DemoTopics topics, Path file) throws SQLException {
+        long began = System.nanoTime();
+        ThreadCpu cpu = ThreadCpu.start();
+        long records = coordinates(client, topics, file);
+        return new Baseline(records, (System.nanoTime() - began) / 1e9, cpu.stop(IndexBenchmark::threadGroup));
     }
 
     /** The baseline: read every record, insert (topic, partition, offset) in JDBC batches of the indexer's size. */
