@@ -41,6 +41,7 @@ public record FeatureFacts(FactSource id, FactSource source, FactSource entity, 
 
     @Override
     public List<FactSource> sources() {
-        return Stream.of(id, source, entity, time, view, version, value, parents, parentIds, causationId).filter(Objects::nonNull).toList();
+        return Stream.of(id, source, entity, time, view, version, value, parents, parentIds, causationId)
+                .filter(Objects::nonNull).toList();
     }
 }

@@ -89,7 +89,8 @@ public final class LineageStore implements AutoCloseable {
     private static LineageStore open(Path file, String options, char[] password, boolean reconnecting) {
         // H2 keeps 8 parsed statements per session by default; a batch prepares about a dozen different ones, so each
         // was parsed again in every batch (3 % of the writer).
-        String url = "jdbc:h2:file:" + file.toAbsolutePath() + options + ";QUERY_CACHE_SIZE=64" + (password == null ? "" : ";CIPHER=AES");
+        String url = "jdbc:h2:file:" + file.toAbsolutePath() + options + ";QUERY_CACHE_SIZE=64"
+                + (password == null ? "" : ";CIPHER=AES");
         String passwords = password == null ? "" : h2Passwords(password);
         try {
             LineageStore store = new LineageStore(DriverManager.getConnection(url, "sa", passwords),
