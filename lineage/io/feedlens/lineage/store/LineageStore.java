@@ -2,7 +2,6 @@ package io.feedlens.lineage.store;
 
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -87,14 +86,9 @@ public final class LineageStore implements AutoCloseable {
     }
 
     private static LineageStore open(Path file, String options, char[] password, boolean reconnecting) {
-        // H2 keeps 8 parsed statements per session by default; a batch prepares about a dozen different ones, so each
-        // was parsed again in every batch (3 % of the writer).
-        String url = "jdbc:h2:file:" + file.toAbsolutePath() + options + ";QUERY_CACHE_SIZE=64"
-                + (password == null ? "" : ";CIPHER=AES");
-        String passwords = password == null ? "" : h2Passwords(password);
+        IndexFile index = new IndexFile(file, options, password);
         try {
-            LineageStore store = new LineageStore(DriverManager.getConnection(url, "sa", passwords),
-                    reconnecting ? new Reconnection(() -> DriverManager.getConnection(url, "sa", passwords)) : null);
+            LineageStore store = new LineageStore(index.connect(), reconnecting ? new Reconnection(index::connect) : null);
             if (!reconnecting) {
                 try {
                     UncommittedTail.trim(store.connection, store.topics); // alone on the file: nobody else is mid-batch
@@ -105,28 +99,8 @@ public final class LineageStore implements AutoCloseable {
             }
             return store;
         } catch (SQLException e) {
-            if (wrongPassword(e)) {
-                throw new LineageStoreException("Cannot open the lineage index " + file + ": " + (password == null
-                        ? "it is encrypted; give its password (--index-password-env NAME, or FEEDLENS_INDEX_PASSWORD)"
-                        : "the password is wrong, or the index is not encrypted"), e);
-            }
-            throw new LineageStoreException("Cannot open the lineage index " + file + ": " + e.getMessage(), e);
+            throw index.cannotOpen(e);
         }
-    }
-
-    private static String h2Passwords(char[] password) {
-        String text = new String(password);
-        if (text.isEmpty() || text.chars().anyMatch(Character::isWhitespace)) {
-            throw new IllegalArgumentException("An index password must not be empty or hold spaces (H2 separates its two passwords with one)");
-        }
-        return text + " " + text;
-    }
-
-    /** H2's answers to a wrong or missing file password: a wrong password, an encryption error, or an unreadable file. */
-    private static boolean wrongPassword(SQLException e) {
-        int code = e.getErrorCode();
-        return code == org.h2.api.ErrorCode.WRONG_USER_OR_PASSWORD || code == org.h2.api.ErrorCode.FILE_ENCRYPTION_ERROR_1
-                || code == org.h2.api.ErrorCode.FILE_CORRUPTED_1 || code == org.h2.api.ErrorCode.WRONG_PASSWORD_FORMAT;
     }
 
     /** Opens the index on a connection someone else made (a PostgreSQL database shared by several indexers). */
