@@ -105,26 +105,18 @@ final class LookupRuns {
                 page.setLong(2, run);
                 try (ResultSet rows = page.executeQuery()) {
                     while (rows.next()) {
-                        collect(LookupEntries.unpack(rows.getBytes(1)), k1, from, to, found);
+                        LookupEntries.collect(rows.getBytes(1), k1, from, to, found);
                     }
                 }
             }
             blocks.setShort(1, kind.code());
             try (ResultSet rows = blocks.executeQuery()) {
                 while (rows.next()) {
-                    collect(LookupEntries.unpack(rows.getBytes(1)), k1, from, to, found);
+                    LookupEntries.collect(rows.getBytes(1), k1, from, to, found);
                 }
             }
         }
         return found.sorted();
-    }
-
-    private static void collect(LookupEntries entries, long k1, long from, long to, LookupEntries.Builder into) {
-        for (int i = entries.firstAtLeast(k1); i < entries.size && entries.k1[i] == k1; i++) {
-            if (entries.k2[i] >= from && entries.k2[i] <= to) {
-                into.add(k1, entries.k2[i], entries.keys[i]);
-            }
-        }
     }
 
     /**

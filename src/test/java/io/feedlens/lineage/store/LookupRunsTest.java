@@ -60,6 +60,35 @@ class LookupRunsTest {
     }
 
     @Test
+    void aLookupInPackedEntriesFindsWhatTheUnpackedEntriesHold() {
+        Random random = new Random(5);
+        LookupEntries.Builder builder = new LookupEntries.Builder();
+        for (int i = 0; i < 2_000; i++) {
+            builder.add(random.nextInt(600) - 300, random.nextInt(50), random.nextLong());
+        }
+        byte[] packed = builder.sorted().pack(0, 2_000);
+        LookupEntries all = LookupEntries.unpack(packed);
+
+        for (long k1 = -302; k1 <= 302; k1++) {
+            long from = random.nextInt(25);
+            long to = from + random.nextInt(30);
+            LookupEntries.Builder found = new LookupEntries.Builder();
+            LookupEntries.collect(packed, k1, from, to, found);
+            List<long[]> expected = new ArrayList<>();
+            for (int i = 0; i < all.size; i++) {
+                if (all.k1[i] == k1 && all.k2[i] >= from && all.k2[i] <= to) {
+                    expected.add(new long[] {all.k1[i], all.k2[i], all.keys[i]});
+                }
+            }
+            LookupEntries inOrder = found.sorted();
+            assertThat(inOrder.size).as("k1 %d", k1).isEqualTo(expected.size());
+            for (int i = 0; i < inOrder.size; i++) {
+                assertThat(new long[] {inOrder.k1[i], inOrder.k2[i], inOrder.keys[i]}).containsExactly(expected.get(i));
+            }
+        }
+    }
+
+    @Test
     void everyKeyIsFoundWhileBlocksMergeIntoRunsAndAfterTheyAreSettled() throws SQLException {
         mergeThenSettle(LookupRuns.FANOUT);
     }
