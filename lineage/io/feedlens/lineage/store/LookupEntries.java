@@ -160,35 +160,35 @@ final class LookupEntries {
      * (up to {@link LookupRuns#CATCH_UP_FANOUT} of them), and unpacking each whole was most of a trace's time there.
      */
     static void collect(byte[] packed, long k1, long from, long to, Builder into) {
-        ByteBuffer in = ByteBuffer.wrap(packed);
-        try {
-            int count = (int) Packed.varLong(in);
-            long first = 0;
-            long second = 0;
-            for (int i = 0; i < count; i++) {
-                long firstDelta = Packed.signedVarLong(in);
-                long secondValue = Packed.signedVarLong(in);
-                boolean sameFirst = i > 0 && firstDelta == 0;
-                first = i == 0 ? firstDelta : first + firstDelta;
-                if (first > k1) {
-                    return;
-                }
-                second = sameFirst ? second + secondValue : secondValue;
-                long key = in.getLong();
-                if (first == k1 && second >= from && second <= to) {
-                    into.add(first, second, key);
-                }
+        read(packed, k1, (first, second, key) -> {
+            if (first == k1 && second >= from && second <= to) {
+                into.add(first, second, key);
             }
-        } catch (RuntimeException e) {
-            throw LineageStoreException.damaged("A block of lookup entries", e);
-        }
+        });
     }
 
     static LookupEntries unpack(byte[] packed) {
+        LookupEntries entries;
+        try {
+            entries = new LookupEntries((int) Packed.varLong(ByteBuffer.wrap(packed)));
+        } catch (RuntimeException e) {
+            throw LineageStoreException.damaged("A block of lookup entries", e);
+        }
+        read(packed, Long.MAX_VALUE, entries::add);
+        return entries;
+    }
+
+    /** Where {@link #read} puts each entry. */
+    @FunctionalInterface
+    private interface EntrySink {
+        void add(long first, long second, long key);
+    }
+
+    /** Decodes packed entries in order, until the end or the first whose k1 is above {@code lastFirst}. */
+    private static void read(byte[] packed, long lastFirst, EntrySink into) {
         ByteBuffer in = ByteBuffer.wrap(packed);
         try {
             int count = (int) Packed.varLong(in);
-            LookupEntries entries = new LookupEntries(count);
             long first = 0;
             long second = 0;
             for (int i = 0; i < count; i++) {
@@ -196,10 +196,12 @@ final class LookupEntries {
                 long secondValue = Packed.signedVarLong(in);
                 boolean sameFirst = i > 0 && firstDelta == 0;
                 first = i == 0 ? firstDelta : first + firstDelta;
+                if (first > lastFirst) {
+                    return;
+                }
                 second = sameFirst ? second + secondValue : secondValue;
-                entries.add(first, second, in.getLong());
+                into.add(first, second, in.getLong());
             }
-            return entries;
         } catch (RuntimeException e) {
             throw LineageStoreException.damaged("A block of lookup entries", e);
         }
