@@ -15,16 +15,19 @@ import io.feedlens.lineage.model.SkippedRecord;
 import io.feedlens.lineage.model.Used;
 
 /** Writes one batch inside the transaction the store opened, all of it as blocks: the records ({@link RecordBlocks}),
- * id and as-of lookup entries ({@link LookupRuns}), used entries and parent links for impact. */
+ * id and as-of lookup entries ({@link LookupRuns}; held in memory while catching up, {@link HeldLookups}), used entries
+ * and parent links for impact. */
 final class BatchWriter {
 
     private final Connection connection;
     private final NameTable topics;
     private final NameTable names;
     private final ModelViews modelViews;
+    private final HeldLookups held;
 
-    BatchWriter(Connection connection, NameTable topics, NameTable names, ModelViews modelViews) {
+    BatchWriter(Connection connection, NameTable topics, NameTable names, ModelViews modelViews, HeldLookups held) {
         this.connection = connection;
+        this.held = held;
         this.topics = topics;
         this.names = names;
         this.modelViews = modelViews;
@@ -55,8 +58,12 @@ final class BatchWriter {
             addLinks(links, key, record.derivedFrom());
         }
         RecordBlocks.write(connection, rows);
-        LookupRuns.write(connection, LookupRuns.Kind.ID, ids);
-        LookupRuns.write(connection, LookupRuns.Kind.AS_OF, asOf);
+        if (held.holding()) {
+            held.hold(connection, ids.sorted(), asOf.sorted());
+        } else {
+            LookupRuns.write(connection, LookupRuns.Kind.ID, ids);
+            LookupRuns.write(connection, LookupRuns.Kind.AS_OF, asOf);
+        }
         UsedBlocks.write(connection, used);
         ParentBlocks.write(connection, links);
         writeSkipped(skipped);

@@ -34,9 +34,11 @@ public final class FactQueries {
     private final Connection connection;
     private final NameTable topics;
     private final NameTable names;
+    private final HeldLookups held;
 
-    FactQueries(Connection connection, NameTable topics, NameTable names) {
+    FactQueries(Connection connection, NameTable topics, NameTable names, HeldLookups held) {
         this.connection = connection;
+        this.held = held;
         this.topics = topics;
         this.names = names;
     }
@@ -54,7 +56,9 @@ public final class FactQueries {
     }
 
     private LookupEntries lookup(LookupRuns.Kind kind, long k1, long from, long to) {
-        return read(() -> LookupRuns.find(connection, kind, k1, from, to));
+        LookupEntries.Builder found = new LookupEntries.Builder();
+        held.collect(kind, k1, from, to, found);
+        return read(() -> LookupRuns.find(connection, kind, k1, from, to, found));
     }
 
     private Optional<StoredFact> at(long key) {
@@ -218,6 +222,25 @@ public final class FactQueries {
         } catch (SQLException e) {
             throw new LineageStoreException("Lineage index query failed: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Every lookup entry, in the tables and held in memory, as "kind first second → topic/partition@offset", sorted:
+     * for checks that two indexes find the same records, whichever way their lookups were written.
+     */
+    public List<String> lookupEntries() {
+        List<String> entries = new ArrayList<>();
+        for (LookupRuns.Kind kind : LookupRuns.Kind.values()) {
+            List<LookupEntries> stored = new ArrayList<>(read(() -> LookupRuns.all(connection, kind)));
+            stored.addAll(held.of(kind));
+            for (LookupEntries some : stored) {
+                for (int i = 0; i < some.size; i++) {
+                    entries.add(kind + " " + some.k1[i] + " " + some.k2[i] + " → " + RecordKeys.coordinates(some.keys[i], topics));
+                }
+            }
+        }
+        entries.sort(null);
+        return entries;
     }
 
     /**

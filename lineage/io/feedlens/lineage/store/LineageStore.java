@@ -36,9 +36,14 @@ public final class LineageStore implements AutoCloseable {
     private FactQueries queries;
     /** How many lookup blocks or runs a merge after a batch takes: more while catching up ({@link #catchingUp}). */
     private int mergeFanout = LookupRuns.FANOUT;
+    /** Lookup entries of a catch-up, held in memory; only a store alone on its file holds any. */
+    private final HeldLookups held;
+    private final boolean alone;
 
-    private LineageStore(Connection connection, Reconnection reconnection) throws SQLException {
+    private LineageStore(Connection connection, Reconnection reconnection, boolean alone, int holdLimit) throws SQLException {
         this.reconnection = reconnection;
+        this.alone = alone;
+        this.held = new HeldLookups(holdLimit);
         StoreSchema.migrate(connection);
         use(connection);
     }
@@ -48,7 +53,7 @@ public final class LineageStore implements AutoCloseable {
         topics.load(opened);
         names.load(opened);
         modelViews.load(opened);
-        this.queries = new FactQueries(opened, topics, names);
+        this.queries = new FactQueries(opened, topics, names, held);
     }
 
     /**
@@ -65,7 +70,12 @@ public final class LineageStore implements AutoCloseable {
      * A wrong password, or a password for a plain index (or none for an encrypted one), is said in those words.
      */
     public static LineageStore open(Path file, char[] password) {
-        return open(file, ";DB_CLOSE_ON_EXIT=FALSE", password, false);
+        return open(file, ";DB_CLOSE_ON_EXIT=FALSE", password, false, HeldLookups.LIMIT);
+    }
+
+    /** As {@link #open(Path)}, holding at most {@code holdLimit} lookup entries in memory while catching up: for tests. */
+    static LineageStore open(Path file, int holdLimit) {
+        return open(file, ";DB_CLOSE_ON_EXIT=FALSE", null, false, holdLimit);
     }
 
     /**
@@ -78,24 +88,27 @@ public final class LineageStore implements AutoCloseable {
      * reconnects, which makes one of them the new server, and tries once more.
      */
     public static LineageStore openShared(Path file, char[] password) {
-        return open(file, ";AUTO_SERVER=TRUE", password, true);
+        return open(file, ";AUTO_SERVER=TRUE", password, true, HeldLookups.LIMIT);
     }
 
     public static LineageStore openShared(Path file) {
         return openShared(file, null);
     }
 
-    private static LineageStore open(Path file, String options, char[] password, boolean reconnecting) {
+    private static LineageStore open(Path file, String options, char[] password, boolean reconnecting, int holdLimit) {
         IndexFile index = new IndexFile(file, options, password);
         try {
-            LineageStore store = new LineageStore(index.connect(), reconnecting ? new Reconnection(index::connect) : null);
-            if (!reconnecting) {
-                try {
+            LineageStore store = new LineageStore(index.connect(), reconnecting ? new Reconnection(index::connect) : null,
+                    !reconnecting, holdLimit);
+            try {
+                if (!reconnecting) {
                     UncommittedTail.trim(store.connection, store.topics); // alone on the file: nobody else is mid-batch
-                } catch (SQLException e) {
-                    store.close();
-                    throw e;
                 }
+                // Entries a killed store held in memory (only a store alone holds any; it may be shared now).
+                HeldLookups.recover(store.connection);
+            } catch (SQLException e) {
+                store.close();
+                throw e;
             }
             return store;
         } catch (SQLException e) {
@@ -106,7 +119,7 @@ public final class LineageStore implements AutoCloseable {
     /** Opens the index on a connection someone else made (a PostgreSQL database shared by several indexers). */
     public static LineageStore on(Connection connection) {
         try {
-            return new LineageStore(connection, null);
+            return new LineageStore(connection, null, false, HeldLookups.LIMIT);
         } catch (SQLException e) {
             throw new LineageStoreException("Cannot prepare the lineage index: " + e.getMessage(), e);
         }
@@ -128,7 +141,7 @@ public final class LineageStore implements AutoCloseable {
     public synchronized void write(List<IndexedRecord> records, List<SkippedRecord> skipped, List<PartitionPosition> positions) {
         try {
             writeOnce(records, skipped, positions);
-            mergeLookups();
+            afterBatch();
         } catch (LineageStoreException e) {
             reconnectOrThrow(e);
             try {
@@ -173,12 +186,13 @@ public final class LineageStore implements AutoCloseable {
             // Positions first: their checked update locks the partitions' rows, so two writers of one partition queue
             // there and the later one finds the position moved before it inserts a single row.
             PositionWriter.save(connection, positions);
-            new BatchWriter(connection, topics, names, modelViews).write(records, skipped);
+            new BatchWriter(connection, topics, names, modelViews, held).write(records, skipped);
             connection.commit();
             if (reconnection != null) {
                 persist();
             }
             committed = true;
+            held.committed();
             topics.committed();
             names.committed();
             modelViews.committed();
@@ -198,21 +212,56 @@ public final class LineageStore implements AutoCloseable {
 
     /**
      * Says a long catch-up begins, to end with {@link #settleLookups}: until then the lookups are merged less often,
-     * which writes less, and lookups read more pages meanwhile.
+     * which writes less, and lookups read more pages meanwhile. A store alone on its file holds the lookup entries in
+     * memory meanwhile ({@link HeldLookups}) instead of writing blocks.
      */
     public synchronized void catchingUp() {
         mergeFanout = LookupRuns.CATCH_UP_FANOUT;
+        if (alone) {
+            held.start();
+        }
+    }
+
+    /** After a committed batch: held lookup entries written when there are enough, or blocks merged. */
+    private void afterBatch() {
+        if (held.holding()) {
+            if (!held.full()) {
+                return; // no block was written: nothing to merge
+            }
+            try {
+                connection.setAutoCommit(false);
+                held.write(connection);
+                connection.commit();
+                held.written();
+            } catch (SQLException e) {
+                rollBack();
+                log.info("Writing the lineage index's held lookup entries was put off to the next batch: {}", e.getMessage());
+                return;
+            } finally {
+                autoCommit();
+            }
+        }
+        mergeLookups();
     }
 
     /**
-     * After a long catch-up: merges each lookup's runs and blocks into one run, so a lookup reads one page of each.
-     * Without it lookups stay right, a few pages slower.
+     * After a long catch-up: writes the lookup entries held in memory, and merges each lookup's runs and blocks into
+     * one run when the catch-up left more than a few ({@link LookupRuns#settle}). Without it lookups stay right, a few
+     * pages slower.
      */
     public synchronized void settleLookups() {
         mergeFanout = LookupRuns.FANOUT;
         try {
             connection.setAutoCommit(false);
-            LookupRuns.settle(connection);
+            if (!LookupRuns.settle(connection, held::of)) {
+                rollBack(); // another indexer of a shared index is settling the same runs
+                return;
+            }
+            if (held.holding()) {
+                HeldLookups.deleteMarks(connection);
+            }
+            connection.commit();
+            held.stop();
         } catch (SQLException e) {
             rollBack();
             throw new LineageStoreException("Cannot merge the index's lookups: " + e.getMessage(), e);
@@ -253,6 +302,7 @@ public final class LineageStore implements AutoCloseable {
                 statement.execute("DELETE FROM " + table);
             }
             connection.commit();
+            held.written();
             modelViews.load(connection); // the cache must forget the rows just deleted, or a rebuild would not write them again
         } catch (SQLException e) {
             rollBack();
@@ -341,6 +391,7 @@ public final class LineageStore implements AutoCloseable {
     }
 
     private void rollBack() {
+        held.forgetStaged();
         topics.forgetPending();
         names.forgetPending();
         modelViews.forgetPending();

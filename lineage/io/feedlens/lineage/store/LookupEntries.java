@@ -167,6 +167,48 @@ final class LookupEntries {
         });
     }
 
+    /**
+     * As {@link #collect(byte[], long, long, long, Builder)}, for the entries at [start, end), which are in order: a
+     * binary search to the first entry of k1.
+     */
+    void collect(int start, int end, long first, long from, long to, Builder into) {
+        int low = start;
+        int high = end;
+        while (low < high) {
+            int middle = (low + high) >>> 1;
+            if (k1[middle] < first) {
+                low = middle + 1;
+            } else {
+                high = middle;
+            }
+        }
+        for (int i = low; i < end && k1[i] == first; i++) {
+            if (k2[i] >= from && k2[i] <= to) {
+                into.add(first, k2[i], keys[i]);
+            }
+        }
+    }
+
+    /** The entries at [start, end) as entries of their own. */
+    LookupEntries slice(int start, int end) {
+        LookupEntries slice = new LookupEntries(end - start);
+        System.arraycopy(k1, start, slice.k1, 0, end - start);
+        System.arraycopy(k2, start, slice.k2, 0, end - start);
+        System.arraycopy(keys, start, slice.keys, 0, end - start);
+        slice.size = end - start;
+        return slice;
+    }
+
+    /** These entries in arrays of a larger capacity. */
+    LookupEntries copy(int capacity) {
+        LookupEntries copy = new LookupEntries(capacity);
+        System.arraycopy(k1, 0, copy.k1, 0, size);
+        System.arraycopy(k2, 0, copy.k2, 0, size);
+        System.arraycopy(keys, 0, copy.keys, 0, size);
+        copy.size = size;
+        return copy;
+    }
+
     static LookupEntries unpack(byte[] packed) {
         LookupEntries entries;
         try {

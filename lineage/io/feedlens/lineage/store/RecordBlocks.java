@@ -64,7 +64,7 @@ final class RecordBlocks {
                 "INSERT INTO record_block (last_key, first_key, events, features, decisions, records) VALUES (?, ?, ?, ?, ?, ?)")) {
             int from = 0;
             for (int i = 1; i <= sorted.size(); i++) {
-                if (i == sorted.size() || partitionOf(sorted.get(i).key()) != partitionOf(sorted.get(from).key())) {
+                if (i == sorted.size() || RecordKeys.partitionStart(sorted.get(i).key()) != RecordKeys.partitionStart(sorted.get(from).key())) {
                     List<Row> partition = withOverlapping(connection, sorted.subList(from, i));
                     for (int start = 0; start < partition.size(); start += MAX_RECORDS) {
                         addBlock(insert, partition.subList(start, Math.min(partition.size(), start + MAX_RECORDS)));
@@ -120,10 +120,6 @@ final class RecordBlocks {
             delete.executeBatch();
         }
         return merged;
-    }
-
-    private static long partitionOf(long key) {
-        return key - RecordKeys.offset(key);
     }
 
     private static void addBlock(PreparedStatement insert, List<Row> block) throws SQLException {

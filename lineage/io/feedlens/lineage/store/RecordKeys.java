@@ -41,6 +41,11 @@ final class RecordKeys {
         return key & OFFSET_MASK;
     }
 
+    /** The smallest key of the key's partition: what names the partition where keys of several are mixed. */
+    static long partitionStart(long key) {
+        return key - offset(key);
+    }
+
     static RecordCoordinates coordinates(long key, NameTable topics) {
         return new RecordCoordinates(topics.nameOf(topicId(key)), partition(key), offset(key));
     }

@@ -132,7 +132,9 @@ final class StoreSchema {
                 }
             },
             // Schema 11: the record rows, now in blocks; apart from schema 10 because DROP commits on its own.
-            sql("DROP TABLE IF EXISTS lineage_record"));
+            sql("DROP TABLE IF EXISTS lineage_record"),
+            // Schema 12: where a catch-up's lookup entries held in memory begin, per partition (HeldLookups).
+            sql(HeldLookups.TABLE));
 
     /** One step from version n to n + 1. */
     @FunctionalInterface
@@ -158,8 +160,11 @@ final class StoreSchema {
     /** Blocks of records, keyed by their last record key: past a stored offset, a block is past it whole. */
     static final List<String> RECORD_BLOCK_TABLES = List.of("record_block");
     static final List<String> BATCH_TABLES = List.of("used_block", "used_bloom", "parent_block", "parent_bloom", "lookup_block");
-    /** Merged from batches' blocks, so not keyed by a record: a rebuild empties them, a trim has nothing to do there. */
-    static final List<String> MERGED_TABLES = List.of("lookup_run", "lookup_page");
+    /**
+     * Merged from batches' blocks or held in memory, so not keyed by a record: a rebuild empties them, a trim has
+     * nothing to do there (a mark of held entries lies at or before its partition's stored offset).
+     */
+    static final List<String> MERGED_TABLES = List.of("lookup_run", "lookup_page", "lookup_held");
 
     static final int CURRENT = STEPS.size();
 

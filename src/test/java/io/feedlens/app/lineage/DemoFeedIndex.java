@@ -93,11 +93,12 @@ public final class DemoFeedIndex {
                     }
                 }
             }
-            // Records, parent links and used entries are stored in blocks per batch: compared one by one, whatever the
-            // batches were.
+            // Records, parent links, used and lookup entries are stored in blocks per batch or runs: compared one by one,
+            // whatever the batches and merges were.
             LineageStore.on(connection).read(q -> q.records()).forEach(record -> rows.add("record|" + record));
             LineageStore.on(connection).read(q -> q.parentLinks()).forEach(link -> rows.add("parent_link|" + link));
             LineageStore.on(connection).read(q -> q.usedEntries()).forEach(entry -> rows.add("used_entry|" + entry));
+            LineageStore.on(connection).read(q -> q.lookupEntries()).forEach(entry -> rows.add("lookup|" + entry));
         }
         rows.sort(null);
         return rows;

@@ -89,7 +89,7 @@ class LookupRunsTest {
     }
 
     @Test
-    void everyKeyIsFoundWhileBlocksMergeIntoRunsAndAfterTheyAreSettled() throws SQLException {
+    void everyKeyIsFoundWhileBlocksMergeIntoRunsAndAfterACatchUpEnds() throws SQLException {
         mergeThenSettle(LookupRuns.FANOUT);
     }
 
@@ -121,14 +121,40 @@ class LookupRunsTest {
                 .allSatisfy((level, runs) -> assertThat(runs).isLessThan(fanout));
         assertFound(keysById);
 
-        LookupRuns.settle(connection);
+        // Six inputs, no more than SETTLE_ABOVE: kept as they are, the runs out of reach of the small merges.
+        LookupRuns.settle(connection, kind -> List.of());
+        connection.commit();
+        assertThat(count("lookup_block")).isEqualTo(3);
+        assertThat(levels()).containsExactly(Map.entry(LookupRuns.SETTLED, 3L));
+        LookupRuns.compact(connection, LookupRuns.FANOUT);
+        assertThat(levels()).as("after the next batch's merges").containsExactly(Map.entry(LookupRuns.SETTLED, 3L));
+        assertFound(keysById);
+    }
+
+    @Test
+    void aCatchUpThatLeftManyBlocksAndRunsMergesThemIntoOne() throws SQLException {
+        Random random = new Random(9);
+        Map<Long, List<Long>> keysById = new HashMap<>();
+        long key = 0;
+        for (int batch = 0; batch <= LookupRuns.SETTLE_ABOVE; batch++) {
+            LookupEntries.Builder ids = new LookupEntries.Builder();
+            for (int i = 0; i < 300; i++) {
+                long hash = random.nextInt(2_000) - 1_000;
+                ids.add(hash, 0, ++key);
+                keysById.computeIfAbsent(hash, h -> new ArrayList<>()).add(key);
+            }
+            LookupRuns.write(connection, LookupRuns.Kind.ID, ids);
+        }
+        connection.commit();
+
+        LookupRuns.settle(connection, kind -> List.of());
         connection.commit();
         assertThat(count("lookup_block")).isZero();
         assertThat(levels()).containsExactly(Map.entry(LookupRuns.SETTLED, 1L));
         // A page holds PAGE entries, and a few more where it would otherwise split one hash's entries.
         assertThat(count("lookup_page")).as("pages of about PAGE entries").isBetween(key / (LookupRuns.PAGE + 16), key / LookupRuns.PAGE + 1);
         assertFound(keysById);
-        assertThat(LookupRuns.find(connection, LookupRuns.Kind.ID, 99_999, 0, 0).size).as("a hash nobody has").isZero();
+        assertThat(LookupRuns.find(connection, LookupRuns.Kind.ID, 99_999, 0, 0, new LookupEntries.Builder()).size).as("a hash nobody has").isZero();
     }
 
     @Test
@@ -137,12 +163,12 @@ class LookupRunsTest {
         for (int i = 0; i < 3_000; i++) {
             entries.add(i % 2 == 0 ? 42 : i, 0, i);
         }
-        LookupRuns.write(connection, LookupRuns.Kind.ID, entries);
-        LookupRuns.settle(connection);
+        LookupRuns.writeHeld(connection, LookupRuns.Kind.ID, List.of(entries.sorted()));
         connection.commit();
 
-        assertThat(LookupRuns.find(connection, LookupRuns.Kind.ID, 42, 0, 0).size).isEqualTo(1_500);
-        assertThat(LookupRuns.find(connection, LookupRuns.Kind.ID, 2_999, 0, 0).size).isEqualTo(1);
+        assertThat(count("lookup_page")).as("pages").isGreaterThan(1);
+        assertThat(LookupRuns.find(connection, LookupRuns.Kind.ID, 42, 0, 0, new LookupEntries.Builder()).size).isEqualTo(1_500);
+        assertThat(LookupRuns.find(connection, LookupRuns.Kind.ID, 2_999, 0, 0, new LookupEntries.Builder()).size).isEqualTo(1);
     }
 
     @Test
@@ -157,15 +183,15 @@ class LookupRunsTest {
         LookupRuns.write(connection, LookupRuns.Kind.AS_OF, entries);
         connection.commit();
 
-        LookupEntries found = LookupRuns.find(connection, LookupRuns.Kind.AS_OF, card, 1_500, 3_000);
+        LookupEntries found = LookupRuns.find(connection, LookupRuns.Kind.AS_OF, card, 1_500, 3_000, new LookupEntries.Builder());
         assertThat(found.size).isEqualTo(2);
         assertThat(new long[] {found.keys[0], found.keys[1]}).containsExactly(20, 30);
-        assertThat(LookupRuns.find(connection, LookupRuns.Kind.ID, card, 0, Long.MAX_VALUE).size).as("another kind").isZero();
+        assertThat(LookupRuns.find(connection, LookupRuns.Kind.ID, card, 0, Long.MAX_VALUE, new LookupEntries.Builder()).size).as("another kind").isZero();
     }
 
     private void assertFound(Map<Long, List<Long>> keysById) throws SQLException {
         for (Map.Entry<Long, List<Long>> id : keysById.entrySet()) {
-            LookupEntries found = LookupRuns.find(connection, LookupRuns.Kind.ID, id.getKey(), 0, 0);
+            LookupEntries found = LookupRuns.find(connection, LookupRuns.Kind.ID, id.getKey(), 0, 0, new LookupEntries.Builder());
             List<Long> keys = new ArrayList<>();
             for (int i = 0; i < found.size; i++) {
                 keys.add(found.keys[i]);
