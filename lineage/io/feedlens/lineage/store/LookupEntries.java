@@ -47,12 +47,7 @@ final class LookupEntries {
 
         /** The entries as added, for a caller that added them in order. */
         LookupEntries inOrder() {
-            LookupEntries entries = new LookupEntries(size);
-            System.arraycopy(k1, 0, entries.k1, 0, size);
-            System.arraycopy(k2, 0, entries.k2, 0, size);
-            System.arraycopy(keys, 0, entries.keys, 0, size);
-            entries.size = size;
-            return entries;
+            return copied(k1, k2, keys, 0, size, size);
         }
 
         void clear() {
@@ -191,21 +186,21 @@ final class LookupEntries {
 
     /** The entries at [start, end) as entries of their own. */
     LookupEntries slice(int start, int end) {
-        LookupEntries slice = new LookupEntries(end - start);
-        System.arraycopy(k1, start, slice.k1, 0, end - start);
-        System.arraycopy(k2, start, slice.k2, 0, end - start);
-        System.arraycopy(keys, start, slice.keys, 0, end - start);
-        slice.size = end - start;
-        return slice;
+        return copied(k1, k2, keys, start, end, end - start);
     }
 
     /** These entries in arrays of a larger capacity. */
     LookupEntries copy(int capacity) {
+        return copied(k1, k2, keys, 0, size, capacity);
+    }
+
+    /** The entries at [start, end) of these arrays, copied into arrays of {@code capacity}. */
+    private static LookupEntries copied(long[] k1, long[] k2, long[] keys, int start, int end, int capacity) {
         LookupEntries copy = new LookupEntries(capacity);
-        System.arraycopy(k1, 0, copy.k1, 0, size);
-        System.arraycopy(k2, 0, copy.k2, 0, size);
-        System.arraycopy(keys, 0, copy.keys, 0, size);
-        copy.size = size;
+        System.arraycopy(k1, start, copy.k1, 0, end - start);
+        System.arraycopy(k2, start, copy.k2, 0, end - start);
+        System.arraycopy(keys, start, copy.keys, 0, end - start);
+        copy.size = end - start;
         return copy;
     }
 
