@@ -10,6 +10,7 @@ import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.Collection;
 import java.util.Map;
+import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -50,6 +51,20 @@ final class AvroJson {
             case BOOLEAN -> NODES.booleanNode((Boolean) datum);
             case NULL -> NODES.nullNode();
         };
+    }
+
+    /** As {@link #toTree(Schema, Object)}, but of a record only the top-level {@code fields} (all of them when null). */
+    static JsonNode toTree(Schema schema, Object datum, Set<String> fields) {
+        if (fields != null && datum instanceof IndexedRecord record && record.getSchema().getType() == Schema.Type.RECORD) {
+            ObjectNode node = NODES.objectNode();
+            for (Schema.Field field : record.getSchema().getFields()) {
+                if (fields.contains(field.name())) {
+                    node.set(field.name(), toTree(field.schema(), record.get(field.pos())));
+                }
+            }
+            return node;
+        }
+        return toTree(schema, datum);
     }
 
     private static ObjectNode record(Schema schema, IndexedRecord record) {

@@ -1,6 +1,8 @@
 package io.feedlens.app.decode;
 
 import java.util.Objects;
+import java.util.Set;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -24,6 +26,8 @@ public final class Decoded {
     private final int size;
     private volatile JsonNode tree;
     private Supplier<JsonNode> pendingTree;
+    /** Builds the tree of some top-level fields only, while the whole tree is pending (an Avro record); else null. */
+    private Function<Set<String>, JsonNode> pendingFields;
 
     public Decoded(Format format, JsonNode tree, SchemaRef schema, String problem, int size) {
         this.format = Objects.requireNonNull(format, "format");
@@ -33,9 +37,11 @@ public final class Decoded {
         this.size = size;
     }
 
-    private Decoded(Format format, Supplier<JsonNode> pendingTree, SchemaRef schema, String problem, int size) {
+    private Decoded(Format format, Supplier<JsonNode> pendingTree, Function<Set<String>, JsonNode> pendingFields,
+                    SchemaRef schema, String problem, int size) {
         this.format = format;
         this.pendingTree = pendingTree;
+        this.pendingFields = pendingFields;
         this.schema = schema;
         this.problem = problem;
         this.size = size;
@@ -49,9 +55,12 @@ public final class Decoded {
         return new Decoded(format, tree, schema, null, size);
     }
 
-    /** A payload that decoded; its tree is made from {@code tree} when first asked for (it must not throw). */
-    static Decoded withTreeOnDemand(Format format, Supplier<JsonNode> tree, SchemaRef schema, int size) {
-        return new Decoded(format, tree, schema, null, size);
+    /**
+     * A payload that decoded; its tree is made when first asked for, by {@code fieldsTree} given null (the whole
+     * tree) or a set of top-level field names ({@link #treeOf}). It must not throw.
+     */
+    static Decoded withTreeOnDemand(Format format, Function<Set<String>, JsonNode> fieldsTree, SchemaRef schema, int size) {
+        return new Decoded(format, () -> fieldsTree.apply(null), fieldsTree, schema, null, size);
     }
 
     public Format format() {
@@ -65,6 +74,7 @@ public final class Decoded {
                 if (tree == null) {
                     tree = buildPendingTree();
                     pendingTree = null;
+                    pendingFields = null;
                 }
                 built = tree;
             }
@@ -72,9 +82,26 @@ public final class Decoded {
         return built;
     }
 
+    /**
+     * A tree that holds at least the top-level {@code fields} of this payload, for a reader that looks at no others
+     * (the lineage indexer). While an Avro record's tree is still pending only those fields are built, and nothing is
+     * kept: a feature record's times then are not turned into text nobody reads. Otherwise the whole tree.
+     */
+    public JsonNode treeOf(Set<String> fields) {
+        Function<Set<String>, JsonNode> partial;
+        synchronized (this) {
+            partial = tree == null ? pendingFields : null;
+        }
+        return partial == null ? tree() : buildSafely(() -> partial.apply(fields));
+    }
+
     private JsonNode buildPendingTree() {
+        return buildSafely(pendingTree);
+    }
+
+    private static JsonNode buildSafely(Supplier<JsonNode> build) {
         try {
-            return pendingTree.get();
+            return build.get();
         } catch (RuntimeException e) {
             // The payload did decode; only showing a value failed (e.g. a time-of-day out of range). Say so in place.
             return TextNode.valueOf("(could not be shown: " + e.getMessage() + ")");
@@ -86,7 +113,7 @@ public final class Decoded {
      * as its reason: same format, schema and size. How masking rewrites what is shown without decoding anything twice.
      */
     public Decoded withTree(java.util.function.UnaryOperator<JsonNode> change, String problem) {
-        return new Decoded(format, () -> change.apply(tree()), schema, problem, size);
+        return new Decoded(format, () -> change.apply(tree()), null, schema, problem, size);
     }
 
     public SchemaRef schema() {

@@ -19,9 +19,11 @@ import org.apache.avro.SchemaNormalization;
  */
 public final class LocalSchemas {
 
-    private final Map<Long, Schema> byFingerprint = new ConcurrentHashMap<>();
-    /** Made once per schema: a reference is attached to every record decoded with it. */
-    private final Map<Long, SchemaRef> references = new ConcurrentHashMap<>();
+    /** A schema with its reference, made once per schema: the reference is attached to every record decoded with it. */
+    record Known(Schema schema, SchemaRef reference) {
+    }
+
+    private final Map<Long, Known> byFingerprint = new ConcurrentHashMap<>();
     private final List<String> problems = new ArrayList<>();
 
     public static LocalSchemas none() {
@@ -49,13 +51,12 @@ public final class LocalSchemas {
 
     public void add(Schema schema) {
         long fingerprint = SchemaNormalization.parsingFingerprint64(schema);
-        byFingerprint.put(fingerprint, schema);
-        references.put(fingerprint, SchemaRef.fingerprint(fingerprint, schema.getFullName()));
+        byFingerprint.put(fingerprint, new Known(schema, SchemaRef.fingerprint(fingerprint, schema.getFullName())));
     }
 
-    /** The reference naming the schema with this fingerprint; only for fingerprints {@link #byFingerprint} knows. */
-    SchemaRef referenceTo(long fingerprint) {
-        return references.get(fingerprint);
+    /** The schema with this fingerprint and its reference, or null: one look-up per single-object record decoded. */
+    Known known(long fingerprint) {
+        return byFingerprint.get(fingerprint);
     }
 
     private void addFile(Path file) {
@@ -67,7 +68,7 @@ public final class LocalSchemas {
     }
 
     public Optional<Schema> byFingerprint(long fingerprint) {
-        return Optional.ofNullable(byFingerprint.get(fingerprint));
+        return Optional.ofNullable(known(fingerprint)).map(Known::schema);
     }
 
     public int size() {

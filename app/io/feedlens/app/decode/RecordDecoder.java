@@ -258,12 +258,12 @@ public final class RecordDecoder {
                     : "Starts like Avro single-object encoding, but is shorter than its 10-byte header");
         }
         long fingerprint = AvroPayloads.singleObjectFingerprint(bytes);
-        return settings.localSchemas().byFingerprint(fingerprint)
-                .map(writer -> avro(Format.AVRO_SINGLE_OBJECT, settings.localSchemas().referenceTo(fingerprint),
-                        writer, bytes, AvroPayloads.SINGLE_OBJECT_HEADER, reader))
-                .orElseGet(() -> Fallback.bytes(bytes, "Avro single-object record with fingerprint "
-                        + SchemaRef.hexFingerprint(fingerprint) + ", but no local schema has that fingerprint"
-                        + " (" + settings.localSchemas().size() + " local schemas known)"));
+        LocalSchemas.Known writer = settings.localSchemas().known(fingerprint);
+        if (writer == null) {
+            return Fallback.bytes(bytes, "Avro single-object record with fingerprint " + SchemaRef.hexFingerprint(fingerprint)
+                    + ", but no local schema has that fingerprint (" + settings.localSchemas().size() + " local schemas known)");
+        }
+        return avro(Format.AVRO_SINGLE_OBJECT, writer.reference(), writer.schema(), bytes, AvroPayloads.SINGLE_OBJECT_HEADER, reader);
     }
 
     private Decoded plainAvro(Schema writer, byte[] bytes, Schema reader) {
@@ -274,7 +274,7 @@ public final class RecordDecoder {
         try {
             Object datum = avro.read(bytes, offset, writer, reader);
             Schema shape = reader == null ? writer : reader;
-            return Decoded.withTreeOnDemand(format, () -> AvroJson.toTree(shape, datum), ref, bytes.length);
+            return Decoded.withTreeOnDemand(format, fields -> AvroJson.toTree(shape, datum, fields), ref, bytes.length);
         } catch (java.io.EOFException e) {
             return Fallback.bytes(bytes, "Avro payload for " + ref + " is truncated: it ends before the record does");
         } catch (Exception e) {

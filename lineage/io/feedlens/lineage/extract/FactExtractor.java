@@ -65,7 +65,7 @@ public final class FactExtractor {
     private IndexedRecord feature(RecordView record) {
         FeatureFacts mapped = facts.feature();
         String view = mapped.view().required(record, "feature view");
-        int version = FactSource.wholeNumber(mapped.version().required(record, "feature version"), mapped.version().describe());
+        int version = FactSource.wholeNumber(mapped.version().required(record, "feature version"), mapped.version());
         LineageFact fact = fact(record, Role.FEATURE, new FeatureVersion(view, version), null, null,
                 number(profile.valueOf(view).read(record)));
         return new IndexedRecord(fact, List.of(), parents(record, mapped));

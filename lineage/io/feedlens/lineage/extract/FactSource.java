@@ -2,6 +2,7 @@ package io.feedlens.lineage.extract;
 
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -26,14 +27,15 @@ public final class FactSource {
     static final String TIMESTAMP = "timestamp";
 
     private final List<String> written;
-    private final List<Location> locations;
+    /** An array, not a list: {@link #read} and {@link #text} walk it for every fact of every indexed record. */
+    private final Location[] locations;
 
     private FactSource(List<String> written) {
         if (written.isEmpty()) {
             throw new IllegalArgumentException("an empty list names no place to read the fact from");
         }
         this.written = List.copyOf(written);
-        this.locations = written.stream().map(FactSource::location).toList();
+        this.locations = written.stream().map(FactSource::location).toArray(Location[]::new);
     }
 
     public static FactSource of(String... written) {
@@ -59,7 +61,7 @@ public final class FactSource {
 
     /** Every place this fact may be read from, in the order tried: what a masking rule is checked against. */
     public List<FactPlace> places() {
-        return locations.stream().map(Location::place).toList();
+        return Arrays.stream(locations).map(Location::place).toList();
     }
 
     /** Adds the top-level fields of the value that this fact's pointers start at: what a decoder must build for it. */
@@ -73,7 +75,7 @@ public final class FactSource {
 
     /** True when every place is a JSON pointer: fields of a used entry have no headers or timestamp of their own. */
     boolean onlyPointers() {
-        return locations.stream().allMatch(location -> location.kind == Kind.VALUE);
+        return Arrays.stream(locations).allMatch(location -> location.kind == Kind.VALUE);
     }
 
     private static Location location(String text) {
@@ -150,7 +152,7 @@ public final class FactSource {
             return Instant.ofEpochMilli(node.asLong());
         }
         String text = node.asText().trim();
-        if (!text.isEmpty() && text.chars().allMatch(Character::isDigit)) {
+        if (allDigits(text)) {
             return Instant.ofEpochMilli(Long.parseLong(text));
         }
         Instant common = Rfc3339.commonShape(text);
@@ -164,17 +166,28 @@ public final class FactSource {
         }
     }
 
-    static int wholeNumber(String text, String what) {
+    /** Epoch millis written as text; a loop, not a stream: this runs for every indexed record. */
+    private static boolean allDigits(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (!Character.isDigit(text.charAt(i))) {
+                return false;
+            }
+        }
+        return !text.isEmpty();
+    }
+
+    /** The whole number {@code where} holds; {@code where} is described only when it holds none (once per record). */
+    static int wholeNumber(String text, FactSource where) {
         try {
             return Integer.parseInt(text.trim());
         } catch (NumberFormatException e) {
-            throw new FactExtractor.MissingFact(what + " is not a whole number: '" + text + "'");
+            throw new FactExtractor.MissingFact(where.describe() + " is not a whole number: '" + text + "'");
         }
     }
 
     /** How a skip reason names this place: "ce_id header", "value at /meta/view", or several joined by "or". */
     String describe() {
-        return locations.stream().map(Location::describe).collect(Collectors.joining(" or "));
+        return Arrays.stream(locations).map(Location::describe).collect(Collectors.joining(" or "));
     }
 
     @Override

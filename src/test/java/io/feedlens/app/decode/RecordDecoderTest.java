@@ -6,6 +6,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Map;
+import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.apache.avro.Schema;
@@ -228,6 +229,21 @@ class RecordDecoderTest {
             assertThat(decoded.format()).isEqualTo(Format.AVRO_SINGLE_OBJECT);
             assertThat(decoded.schema().kind()).isEqualTo(SchemaRef.Kind.FINGERPRINT);
             assertThat(decoded.tree().path("amount").decimalValue()).isEqualByComparingTo("5120.50");
+        }
+
+        @Test
+        void aReaderOfSomeFieldsGetsAnAvroTreeOfThoseFieldsOnly() {
+            RecordDecoder local = new RecordDecoder(DecoderSettings.automatic().withLocalSchemas(LocalSchemas.of(AvroSamples.PAYMENT)));
+            byte[] bytes = AvroSamples.singleObject(AvroSamples.PAYMENT, AvroSamples.payment());
+
+            JsonNode some = local.decodeValue("payments", bytes).treeOf(Set.of("amount", "card", "absent"));
+
+            assertThat(some.size()).isEqualTo(2);
+            assertThat(some.path("amount").decimalValue()).isEqualByComparingTo("5120.50");
+            assertThat(some.path("card").path("last4").textValue()).isEqualTo("4242");
+            Decoded whole = local.decodeValue("payments", bytes);
+            assertThat(whole.tree().size()).isEqualTo(11);
+            assertThat(whole.treeOf(Set.of("amount")).size()).as("once the whole tree is built, every reader gets it").isEqualTo(11);
         }
 
         @Test
