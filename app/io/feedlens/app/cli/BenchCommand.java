@@ -80,7 +80,7 @@ public final class BenchCommand implements Callable<Integer> {
     private List<Benchmark> appBenchmarks() {
         return List.of(new BrokerStartBenchmark(runs), new FeedThroughputBenchmark(decisions), new TopicListBenchmark(topics, runs),
                 new GroupLagBenchmark(runs), new SearchBenchmark(records), new DecodeJsonBenchmark(decisions), new DecodeAvroBenchmark(decisions),
-                new IndexBenchmark(decisions), new ReportBenchmark(Math.min(decisions, 2000)), new DecodeMaskedBenchmark(decisions),
+                new IndexBenchmark(decisions, runs), new ReportBenchmark(Math.min(decisions, 2000)), new DecodeMaskedBenchmark(decisions),
                 new EncryptedIndexBenchmark(decisions, Math.max(3, runs)));
     }
 
