@@ -1,5 +1,6 @@
 package io.feedlens.app.bench;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -8,6 +9,8 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
@@ -81,7 +84,7 @@ public final class IndexBenchmark implements Benchmark {
             // baselines on either side of it: this machine's speed drifts by a tenth or more within minutes, and one
             // build's single-load ratio ranged from 0.40 to 0.54 in one hour. The median of the loads' ratios is the figure.
             Baseline before = baseline(client, feed, folder.resolve("coordinates-0"));
-            List<Round> rounds = new java.util.ArrayList<>();
+            List<Round> rounds = new ArrayList<>();
             for (int round = 1; round <= runs; round++) {
                 Path index = folder.resolve("index-" + round);
                 Indexed run = index(client, feed, index);
@@ -98,8 +101,8 @@ public final class IndexBenchmark implements Benchmark {
                 before = after;
             }
             out.printf("CPU seconds per million records, the first baseline: %s%n", perMillion(rounds.get(0).before().cpu(), rounds.get(0).before().records()));
-            List<Round> byRatio = rounds.stream().sorted(java.util.Comparator.comparingDouble(Round::ratio)).toList();
-            Round median = byRatio.get(byRatio.size() / 2);
+            List<Round> byRatio = rounds.stream().sorted(Comparator.comparingDouble(Round::ratio)).toList();
+            Round median = byRatio.get((byRatio.size() - 1) / 2); // of an even count, the lower of the middle two
             out.printf("ratio over %d loads: median %.2f (load %d), lowest %.2f, highest %.2f%n", rounds.size(), median.ratio(),
                     rounds.indexOf(median) + 1, byRatio.get(0).ratio(), byRatio.get(byRatio.size() - 1).ratio());
             double rate = median.rate();
@@ -112,7 +115,7 @@ public final class IndexBenchmark implements Benchmark {
 
     /** What one load left: records, its close, the index's size on disk and by table, trace and impact latency. */
     private static void describeIndex(PrintWriter out, Path index, Indexed run, DemoTopics feed, GroundTruth truth)
-            throws SQLException, java.io.IOException {
+            throws SQLException, IOException {
         IndexProgress indexed = run.progress();
         long bytes = Files.size(index.resolveSibling(index.getFileName() + ".mv.db"));
         out.printf("records: %,d (%,d skipped as invalid), %,d transactions%n", indexed.records(), indexed.skipped(), indexed.batches());
@@ -147,7 +150,7 @@ public final class IndexBenchmark implements Benchmark {
         }
     }
 
-    private static void deleteDatabase(Path folder, String name) throws java.io.IOException {
+    private static void deleteDatabase(Path folder, String name) throws IOException {
         Files.deleteIfExists(folder.resolve(name + ".mv.db"));
         Files.deleteIfExists(folder.resolve(name + ".trace.db"));
     }
