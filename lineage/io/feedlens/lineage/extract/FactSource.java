@@ -176,7 +176,7 @@ public final class FactSource {
         return !text.isEmpty();
     }
 
-    /** The whole number {@code where} holds; {@code where} is described only when it holds none (once per record). */
+    /** The whole number read from {@code where}; {@code where} is described only in a skip's reason, not per record. */
     static int wholeNumber(String text, FactSource where) {
         try {
             return Integer.parseInt(text.trim());
