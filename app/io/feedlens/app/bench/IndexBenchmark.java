@@ -81,9 +81,10 @@ public final class IndexBenchmark implements Benchmark {
             coordinates(client, warmUp, folder.resolve("warm-coordinates"));
 
             // Baselines and indexer loads alternate (B I B I B …), and each load's ratio is taken against the mean of the
-            // baselines on either side of it: this machine's speed drifts by a tenth or more within minutes, and one
-            // build's single-load ratio ranged from 0.40 to 0.54 in one hour. The median of the loads' ratios is the figure.
+            // baselines on either side of it: this machine's speed drifts by a tenth or more within minutes, and single
+            // loads of one build read from 0.44 to 0.54 within an hour. The median of the loads' ratios is the figure.
             Baseline before = baseline(client, feed, folder.resolve("coordinates-0"));
+            out.printf("CPU seconds per million records, the first baseline: %s%n", perMillion(before.cpu(), before.records()));
             List<Round> rounds = new ArrayList<>();
             for (int round = 1; round <= runs; round++) {
                 Path index = folder.resolve("index-" + round);
@@ -100,7 +101,6 @@ public final class IndexBenchmark implements Benchmark {
                 deleteDatabase(folder, "coordinates-" + (round - 1));
                 before = after;
             }
-            out.printf("CPU seconds per million records, the first baseline: %s%n", perMillion(rounds.get(0).before().cpu(), rounds.get(0).before().records()));
             List<Round> byRatio = rounds.stream().sorted(Comparator.comparingDouble(Round::ratio)).toList();
             Round median = byRatio.get((byRatio.size() - 1) / 2); // of an even count, the lower of the middle two
             out.printf("ratio over %d loads: median %.2f (load %d), lowest %.2f, highest %.2f%n", rounds.size(), median.ratio(),
