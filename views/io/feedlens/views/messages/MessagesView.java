@@ -2,7 +2,6 @@ package io.feedlens.views.messages;
 
 import java.time.ZoneId;
 
-import io.feedlens.app.decode.DecodedRecord;
 import javafx.animation.Animation;
 import javafx.animation.AnimationTimer;
 import javafx.animation.KeyFrame;
@@ -17,7 +16,6 @@ import javafx.scene.control.Label;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
-import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
@@ -51,12 +49,13 @@ public final class MessagesView extends BorderPane {
         setId("messages");
         getStylesheets().add(MessagesView.class.getResource("messages.css").toExternalForm());
         setTop(new VBox(4, modeRow(), filterRow(), filterProblem(), figuresRow()));
-        SplitPane split = new SplitPane(table(), new RecordDetailPane(model.detail()));
+        MessageTable table = table();
+        SplitPane split = new SplitPane(table, new RecordDetailPane(model.detail()));
         split.setOrientation(Orientation.HORIZONTAL);
         // The table is what people scan; the detail needs less width than a payload column.
         split.setDividerPositions(0.70);
         setCenter(split);
-        setBottom(new ExportBar(model, this::rowsShown));
+        setBottom(new ExportBar(model, table::rows));
         drain = every(DRAIN_EVERY, model::drain);
         figures = every(FIGURES_EVERY, () -> {
             model.refreshFigures();
@@ -69,10 +68,6 @@ public final class MessagesView extends BorderPane {
             }
         };
         runTimersWhileShown();
-    }
-
-    private java.util.List<DecodedRecord> rowsShown() {
-        return model.rows();
     }
 
     private HBox modeRow() {
@@ -167,15 +162,11 @@ public final class MessagesView extends BorderPane {
         return new VBox(2, line, problem);
     }
 
-    private TableView<DecodedRecord> table() {
-        TableView<DecodedRecord> table = new TableView<>(model.rows());
+    private MessageTable table() {
+        MessageTable table = new MessageTable(model.rows(), MessageColumns.all(ZoneId.systemDefault()),
+                "No records yet: choose how to read the topic and press Search.");
         table.setId("message-table");
-        table.getStyleClass().addAll("dense", "striped");
-        Label empty = new Label("No records yet: choose how to read the topic and press Search.");
-        empty.setWrapText(true);
-        table.setPlaceholder(empty);
-        table.getColumns().setAll(MessageColumns.all(ZoneId.systemDefault()));
-        table.getSelectionModel().selectedItemProperty().addListener((o, before, now) -> model.detail().show(now));
+        table.chosenProperty().addListener((o, before, now) -> model.detail().show(now));
         return table;
     }
 
