@@ -47,6 +47,11 @@ public final class MessageTable extends Region {
     private final List<String> drawn = new ArrayList<>();
     private MessageColumn sortedBy;
     private boolean descending;
+    /**
+     * Whether what the canvas shows is out of date. A paint makes the renderer redraw the whole canvas, 15–40 ms of
+     * software rendering while a search holds the cores, so layout passes that change nothing must not paint.
+     */
+    private boolean stale = true;
 
     MessageTable(ObservableList<DecodedRecord> records, List<MessageColumn> columns, String emptyText) {
         this.columns = columns;
@@ -65,14 +70,27 @@ public final class MessageTable extends Region {
         placeholder.setMouseTransparent(true);
         getChildren().addAll(canvas, header, down, across, placeholder);
         getChildren().addAll(painter.swatches());
-        painter.swatches().forEach(swatch -> swatch.fillProperty().addListener(o -> paint()));
-        rows.addListener((ListChangeListener<DecodedRecord>) change -> arrange());
-        columns.forEach(column -> column.widthProperty().addListener(o -> requestLayout()));
-        chosen.addListener(o -> paint());
-        down.valueProperty().addListener(o -> paint());
+        painter.swatches().forEach(swatch -> {
+            swatch.fillProperty().addListener(o -> repaint());
+            // The font sets the row height, and with it the scroll bars.
+            swatch.fontProperty().addListener(o -> {
+                stale = true;
+                requestLayout();
+            });
+        });
+        rows.addListener((ListChangeListener<DecodedRecord>) change -> {
+            stale = true;
+            arrange();
+        });
+        columns.forEach(column -> column.widthProperty().addListener(o -> {
+            stale = true;
+            requestLayout();
+        }));
+        chosen.addListener(o -> repaint());
+        down.valueProperty().addListener(o -> repaint());
         across.valueProperty().addListener(o -> {
             header.scrollTo(across.getValue());
-            paint();
+            repaint();
         });
         canvas.addEventHandler(MouseEvent.MOUSE_PRESSED, e -> {
             requestFocus();
@@ -169,8 +187,11 @@ public final class MessageTable extends Region {
         double top = insets.getTop();
         header.resizeRelocate(left, top, bodyWidth, headerHeight);
         canvas.relocate(left, top + headerHeight);
-        canvas.setWidth(Math.max(0, bodyWidth));
-        canvas.setHeight(Math.max(0, bodyHeight));
+        if (canvas.getWidth() != Math.max(0, bodyWidth) || canvas.getHeight() != Math.max(0, bodyHeight)) {
+            canvas.setWidth(Math.max(0, bodyWidth));
+            canvas.setHeight(Math.max(0, bodyHeight));
+            stale = true;
+        }
         placeholder.resizeRelocate(left, top + headerHeight, Math.max(0, bodyWidth), Math.max(0, bodyHeight));
         placeholder.setVisible(rows.isEmpty());
         int fullRows = Math.max(1, (int) (bodyHeight / rowHeight));
@@ -187,11 +208,14 @@ public final class MessageTable extends Region {
         across.setUnitIncrement(painter.rowHeight());
         across.setBlockIncrement(Math.max(1, bodyWidth * 0.9));
         across.setValue(Math.min(across.getValue(), across.getMax()));
-        paint();
+        if (stale) {
+            repaint();
+        }
     }
 
-    private void paint() {
+    private void repaint() {
         painter.paint(canvas, rows, firstRow(), across.getValue(), columns, chosen.get(), drawn);
+        stale = false;
     }
 
     private int firstRow() {
