@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 
+import io.feedlens.views.messages.MessageTable;
 import io.feedlens.views.quickopen.QuickOpenDialog;
 import io.feedlens.views.quickopen.QuickOpenViewModel;
 import io.feedlens.views.quickopen.QuickOpenViewModel.Entry;
@@ -130,18 +131,11 @@ final class Shortcuts {
         window.themeProperty().set(window.themeProperty().get().other());
     }
 
-    /** Moves the Messages table's selection to the next (or previous) match, which shows that record below. */
+    /** Moves the Messages table's choice to the next (or previous) match, which shows that record beside it. */
     private void nextMatch(int by) {
-        Node found = scene.lookup("#message-table");
-        if (found instanceof TableView && found.isVisible() && found.getScene() != null) {
-            TableView<?> table = (TableView<?>) found;
-            int size = table.getItems().size();
-            if (size > 0) {
-                int at = Math.floorMod(table.getSelectionModel().getSelectedIndex() + by, size);
-                table.getSelectionModel().clearAndSelect(at);
-                table.scrollTo(at);
-                table.requestFocus();
-            }
+        if (scene.lookup("#message-table") instanceof MessageTable table && table.isVisible() && table.getScene() != null) {
+            table.chooseNext(by);
+            table.requestFocus();
         }
     }
 
@@ -150,8 +144,8 @@ final class Shortcuts {
         Node focused = scene.getFocusOwner();
         if (focused instanceof TextInputControl) {
             ((TextInputControl) focused).copy();
-        } else if (focused instanceof TableView) {
-            String rows = selectedRows((TableView<?>) focused);
+        } else if (focused instanceof TableView || focused instanceof MessageTable) {
+            String rows = focused instanceof MessageTable messages ? messages.chosenRowText() : selectedRows((TableView<?>) focused);
             if (!rows.isEmpty()) {
                 ClipboardContent content = new ClipboardContent();
                 content.putString(rows);

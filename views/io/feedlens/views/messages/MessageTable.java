@@ -123,6 +123,20 @@ public final class MessageTable extends Region {
         }
     }
 
+    /** Moves the choice {@code by} rows down (up when negative), round from the last row to the first: F3, Shift+F3. */
+    public void chooseNext(int by) {
+        if (!rows.isEmpty()) {
+            int now = chosen.get() == null ? -1 : rows.indexOf(chosen.get());
+            choose(rows.get(Math.floorMod(now + by, rows.size())));
+        }
+    }
+
+    /** The chosen row as its cells show it, tab-separated, for the clipboard; empty when no row is chosen. */
+    public String chosenRowText() {
+        DecodedRecord record = chosen.get();
+        return record == null ? "" : columns.stream().map(column -> column.shown(record)).collect(java.util.stream.Collectors.joining("\t"));
+    }
+
     /** The text of every cell on screen now, as drawn (cut to the column with an ellipsis where it does not fit). */
     public List<String> textsShown() {
         return List.copyOf(drawn);

@@ -65,7 +65,6 @@ public final class MessagesStallBenchmark implements Benchmark {
             MessagesViewModel model = onFx(() -> {
                 MessagesViewModel shown = new MessagesViewModel(() -> source, FxThread.INSTANCE);
                 shown.topicProperty().set(TOPIC);
-                shown.maxRowsProperty().set(Integer.getInteger("rows", 10_000));
                 stage[0] = show(shown);
                 return shown;
             });

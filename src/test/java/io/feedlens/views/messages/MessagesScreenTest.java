@@ -26,6 +26,7 @@ import javafx.scene.control.TableCell;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -115,6 +116,14 @@ class MessagesScreenTest {
         assertThat(text(robot, "#record-format")).startsWith("value: JSON");
         robot.clickOn("#record-tab-headers");
         assertThat(cellTexts(robot)).contains("ce_type", "payment", "hex: 00ff");
+
+        // F3 moves to the next row (the newest first: card-6), Ctrl+C copies it as its cells show it.
+        robot.type(KeyCode.F3);
+        waitUntil(() -> robot.lookup("#record-coordinates").queryAs(TextField.class).getText().equals(topic + "/0@2"));
+        robot.press(KeyCode.CONTROL, KeyCode.C).release(KeyCode.C, KeyCode.CONTROL);
+        List<String> copied = new java.util.ArrayList<>();
+        robot.interact(() -> copied.add(javafx.scene.input.Clipboard.getSystemClipboard().getString()));
+        assertThat(copied.get(0)).startsWith("0\t2\t").contains("\tcard-6\t{\"amount\":6,\"card\":\"card-6\"}\t2\t");
 
         robot.clickOn(whereShown(robot, "broken"));
         waitUntil(() -> text(robot, "#record-problem").startsWith("Value: "));
