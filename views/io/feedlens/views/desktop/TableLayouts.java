@@ -21,7 +21,7 @@ import javafx.scene.control.TableView;
 public final class TableLayouts {
 
     private final Map<String, List<DesktopState.ColumnLayout>> layouts;
-    private final Set<TableView<?>> applied = Collections.newSetFromMap(new WeakHashMap<>());
+    private final Set<Node> applied = Collections.newSetFromMap(new WeakHashMap<>());
 
     public TableLayouts(Map<String, List<DesktopState.ColumnLayout>> saved) {
         this.layouts = new LinkedHashMap<>(saved);
@@ -29,11 +29,11 @@ public final class TableLayouts {
 
     /** Puts the kept order and widths on every table with an id under {@code root} not seen before. */
     public void applyWithin(Node root) {
-        for (TableView<?> table : tablesWithin(root)) {
+        for (Node table : tablesWithin(root)) {
             if (applied.add(table)) {
                 List<DesktopState.ColumnLayout> layout = layouts.get(table.getId());
                 if (layout != null) {
-                    apply(table, layout);
+                    columnsOf(table).applyColumnLayout(layout);
                 }
             }
         }
@@ -43,36 +43,49 @@ public final class TableLayouts {
     public Map<String, List<DesktopState.ColumnLayout>> capture(Collection<Node> roots) {
         Map<String, List<DesktopState.ColumnLayout>> now = new LinkedHashMap<>(layouts);
         for (Node root : roots) {
-            for (TableView<?> table : tablesWithin(root)) {
+            for (Node table : tablesWithin(root)) {
                 if (applied.contains(table)) {
-                    now.put(table.getId(), table.getColumns().stream()
-                            .map(column -> new DesktopState.ColumnLayout(key(column), column.getWidth())).toList());
+                    now.put(table.getId(), columnsOf(table).columnLayout());
                 }
             }
         }
         return now;
     }
 
-    private static <S> void apply(TableView<S> table, List<DesktopState.ColumnLayout> layout) {
-        List<TableColumn<S, ?>> ordered = new ArrayList<>();
-        for (DesktopState.ColumnLayout kept : layout) {
-            table.getColumns().stream().filter(c -> key(c).equals(kept.column())).findFirst().ifPresent(column -> {
-                ordered.add(column);
-                if (kept.width() > 0) {
-                    column.setPrefWidth(kept.width());
-                }
-            });
-        }
-        // Columns the kept layout does not know (new in this version) keep their place at the end.
-        table.getColumns().stream().filter(c -> !ordered.contains(c)).forEach(ordered::add);
-        table.getColumns().setAll(ordered);
+    private static KeptColumns columnsOf(Node table) {
+        return table instanceof KeptColumns kept ? kept : new TableViewColumns<>((TableView<?>) table);
     }
 
-    private static List<TableView<?>> tablesWithin(Node root) {
-        List<TableView<?>> tables = new ArrayList<>();
+    /** A {@code TableView}'s columns: their order and widths. */
+    private record TableViewColumns<S>(TableView<S> table) implements KeptColumns {
+
+        @Override
+        public List<DesktopState.ColumnLayout> columnLayout() {
+            return table.getColumns().stream().map(column -> new DesktopState.ColumnLayout(key(column), column.getWidth())).toList();
+        }
+
+        @Override
+        public void applyColumnLayout(List<DesktopState.ColumnLayout> layout) {
+            List<TableColumn<S, ?>> ordered = new ArrayList<>();
+            for (DesktopState.ColumnLayout kept : layout) {
+                table.getColumns().stream().filter(c -> key(c).equals(kept.column())).findFirst().ifPresent(column -> {
+                    ordered.add(column);
+                    if (kept.width() > 0) {
+                        column.setPrefWidth(kept.width());
+                    }
+                });
+            }
+            // Columns the kept layout does not know (new in this version) keep their place at the end.
+            table.getColumns().stream().filter(c -> !ordered.contains(c)).forEach(ordered::add);
+            table.getColumns().setAll(ordered);
+        }
+    }
+
+    private static List<Node> tablesWithin(Node root) {
+        List<Node> tables = new ArrayList<>();
         for (Node node : root.lookupAll(".table-view")) {
-            if (node instanceof TableView && node.getId() != null) {
-                tables.add((TableView<?>) node);
+            if ((node instanceof TableView || node instanceof KeptColumns) && node.getId() != null) {
+                tables.add(node);
             }
         }
         return tables;

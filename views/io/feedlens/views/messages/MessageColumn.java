@@ -38,6 +38,8 @@ final class MessageColumn {
     }
 
     String title() { return title; }
+    /** The header's node id, and the name the column's width is kept under. */
+    String id() { return "message-column-" + title.toLowerCase(java.util.Locale.ROOT); }
     DoubleProperty widthProperty() { return width; }
     double width() { return width.get(); }
     String shown(DecodedRecord record) { return shown.apply(record); }

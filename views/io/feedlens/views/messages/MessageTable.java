@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Optional;
 
 import io.feedlens.app.decode.DecodedRecord;
+import io.feedlens.views.desktop.DesktopState;
+import io.feedlens.views.desktop.KeptColumns;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.ListChangeListener;
@@ -32,7 +34,7 @@ import javafx.scene.layout.StackPane;
  * people is kept: a row chosen by click or arrow keys, sorting by a title, column widths to drag, a tooltip with what
  * does not fit, the theme's colours.
  */
-public final class MessageTable extends Region {
+public final class MessageTable extends Region implements KeptColumns {
 
     private final List<MessageColumn> columns;
     private final SortedList<DecodedRecord> rows;
@@ -163,6 +165,21 @@ public final class MessageTable extends Region {
         return Optional.empty();
     }
 
+    /** The widths people dragged, kept between runs under the names the columns had as {@code TableView} columns. */
+    @Override
+    public List<DesktopState.ColumnLayout> columnLayout() {
+        return columns.stream().map(column -> new DesktopState.ColumnLayout(column.id(), column.width())).toList();
+    }
+
+    /** Widths only: these columns keep their order. */
+    @Override
+    public void applyColumnLayout(List<DesktopState.ColumnLayout> layout) {
+        for (DesktopState.ColumnLayout kept : layout) {
+            columns.stream().filter(column -> column.id().equals(kept.column()) && kept.width() > 0).findFirst()
+                    .ifPresent(column -> column.widthProperty().set(Math.max(MessageColumn.NARROWEST, kept.width())));
+        }
+    }
+
     @Override
     protected void layoutChildren() {
         arrange();
@@ -282,9 +299,19 @@ public final class MessageTable extends Region {
         return null;
     }
 
+    /**
+     * The wheel scrolls rows, as many as the desktop says a notch is worth (three lines, usually); a touchpad's
+     * pixels are turned into rows. Sideways, or with Shift held, it scrolls columns.
+     */
     private void scroll(ScrollEvent event) {
-        down.setValue(clamp(down.getValue() - event.getDeltaY() / painter.rowHeight(), down.getMax()));
-        across.setValue(clamp(across.getValue() - event.getDeltaX(), across.getMax()));
+        boolean sideways = event.isShiftDown() && event.getDeltaX() == 0;
+        double rows = sideways ? 0 : switch (event.getTextDeltaYUnits()) {
+            case LINES -> event.getTextDeltaY();
+            case PAGES -> event.getTextDeltaY() * fullRows();
+            case NONE -> event.getDeltaY() / painter.rowHeight();
+        };
+        down.setValue(clamp(down.getValue() - rows, down.getMax()));
+        across.setValue(clamp(across.getValue() - (sideways ? event.getDeltaY() : event.getDeltaX()), across.getMax()));
         event.consume();
     }
 

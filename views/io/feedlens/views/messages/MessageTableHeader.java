@@ -36,7 +36,7 @@ final class MessageTableHeader extends Region {
             title.setMaxWidth(Double.MAX_VALUE);
             StackPane cell = new StackPane(title);
             cell.getStyleClass().add("column-header");
-            cell.setId("message-column-" + column.title().toLowerCase());
+            cell.setId(column.id());
             titles.add(cell);
         }
         getChildren().setAll(titles);

@@ -89,6 +89,18 @@ class MessageTableTest {
     }
 
     @Test
+    void theWheelScrollsRowsAndWithShiftTheColumnsOutOfView(FxRobot robot) {
+        robot.interact(() -> records.setAll(payments(0, 200)));
+        assertThat(texts(robot)).contains("key-0").doesNotContain("OK");
+
+        wheel(robot, false, -3);
+        assertThat(texts(robot)).doesNotContain("key-0").contains("key-9");
+        wheel(robot, true, -10);
+
+        assertThat(texts(robot)).as("the status column, right of the window's edge before").contains("OK");
+    }
+
+    @Test
     void aTitleSortsUpThenDownThenBackToArrivalOrder(FxRobot robot) {
         List<DecodedRecord> arrived = new ArrayList<>(List.of(record(2, 7, "c", "{}"), record(0, 9, "a", "{}"), record(1, 8, "b", "{}")));
         robot.interact(() -> records.setAll(arrived));
@@ -117,6 +129,22 @@ class MessageTableTest {
     }
 
     @Test
+    void columnWidthsAreKeptBetweenRunsLikeEveryTables(FxRobot robot) {
+        var saved = java.util.Map.of("message-table", List.of(new io.feedlens.views.desktop.DesktopState.ColumnLayout("message-column-key", 333),
+                new io.feedlens.views.desktop.DesktopState.ColumnLayout("a-column-of-an-older-version", 50)));
+        var layouts = new io.feedlens.views.desktop.TableLayouts(saved);
+
+        robot.interact(() -> layouts.applyWithin(table.getScene().getRoot()));
+
+        var keyTitle = robot.lookup("#message-column-key").queryAs(javafx.scene.layout.Region.class);
+        assertThat(keyTitle.getWidth()).isEqualTo(333);
+        robot.interact(() -> table.applyColumnLayout(List.of(new io.feedlens.views.desktop.DesktopState.ColumnLayout("message-column-offset", 140))));
+        assertThat(layouts.capture(List.of(table.getScene().getRoot())).get("message-table"))
+                .contains(new io.feedlens.views.desktop.DesktopState.ColumnLayout("message-column-key", 333),
+                        new io.feedlens.views.desktop.DesktopState.ColumnLayout("message-column-offset", 140));
+    }
+
+    @Test
     void hoveringACellCutShortShowsItInFull(FxRobot robot) {
         robot.interact(() -> records.setAll(List.of(record(0, 0, "k", LONG_VALUE))));
         String cut = texts(robot).stream().filter(text -> text.startsWith("{\"note\"")).findFirst().orElseThrow();
@@ -138,6 +166,24 @@ class MessageTableTest {
             robot.interact(Theme.LIGHT::apply);
         }
         assertThat(lightRow).isGreaterThan(0.8);
+    }
+
+    /**
+     * Turns the wheel over the rows {@code notches} times (negative: down, towards the user), with Shift held or not, as
+     * a desktop reports it: 40 pixels and 3 lines a notch. (Monocle's robot reports one pixel, upwards, for a notch down.)
+     */
+    private void wheel(FxRobot robot, boolean shift, int notches) {
+        robot.interact(() -> {
+            javafx.scene.Node rows = table.getChildrenUnmodifiable().stream().filter(node -> node instanceof javafx.scene.canvas.Canvas)
+                    .findFirst().orElseThrow();
+            double sign = Math.signum(notches);
+            for (int i = 0; i < Math.abs(notches); i++) {
+                rows.fireEvent(new javafx.scene.input.ScrollEvent(javafx.scene.input.ScrollEvent.SCROLL, 100, 100,
+                        100, 100, shift, false, false, false, false, false, 0, sign * 40, 0, sign * 40,
+                        javafx.scene.input.ScrollEvent.HorizontalTextScrollUnits.NONE, 0,
+                        javafx.scene.input.ScrollEvent.VerticalTextScrollUnits.LINES, sign * 3, 0, null));
+            }
+        });
     }
 
     private double brightnessOfTheFirstRow(FxRobot robot) {
