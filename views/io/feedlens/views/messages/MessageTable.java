@@ -88,7 +88,10 @@ public final class MessageTable extends Region implements KeptColumns {
             stale = true;
             requestLayout();
         }));
-        chosen.addListener(o -> repaint());
+        chosen.addListener(o -> {
+            repaint();
+            describeChoice();
+        });
         down.valueProperty().addListener(o -> repaint());
         across.valueProperty().addListener(o -> {
             header.scrollTo(across.getValue());
@@ -259,6 +262,13 @@ public final class MessageTable extends Region implements KeptColumns {
 
     private int fullRows() {
         return Math.max(1, (int) (canvas.getHeight() / painter.rowHeight()));
+    }
+
+    /** The rows are no nodes a screen reader can read: the table says in words which row is chosen and what it shows. */
+    private void describeChoice() {
+        DecodedRecord record = chosen.get();
+        setAccessibleText(record == null ? null : "Row " + (rows.indexOf(record) + 1) + " of " + rows.size() + ": "
+                + columns.stream().map(column -> column.title() + " " + column.shown(record)).collect(java.util.stream.Collectors.joining(", ")));
     }
 
     /** A click on a title sorts by it ascending, then descending, then back to the order the records came in. */
