@@ -45,6 +45,37 @@ final class IndexFile {
         return new LineageStoreException("Cannot open the lineage index " + file + ": " + e.getMessage(), e);
     }
 
+    /**
+     * Runs {@code opening} again, a second apart and ten times at most, while it fails as it does when another process
+     * opens the same shared file at the same moment: H2 refuses a lock file the other is just taking ("lock file
+     * recently modified"), and two first openings of a new file both bring its schema up to date, one finding the
+     * other's half-made tables. The second attempt finds the file served and the schema current.
+     */
+    static <T> T whileOthersOpen(java.util.function.Supplier<T> opening) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return opening.get();
+            } catch (LineageStoreException e) {
+                if (attempt == 10 || !(e.getCause() instanceof SQLException cause) || !openedAtOnce(cause)) {
+                    throw e;
+                }
+                try {
+                    Thread.sleep(1_000);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private static boolean openedAtOnce(SQLException e) {
+        int code = e.getErrorCode();
+        return code == ErrorCode.ERROR_OPENING_DATABASE_1 || code == ErrorCode.DATABASE_ALREADY_OPEN_1
+                || code == ErrorCode.TABLE_OR_VIEW_NOT_FOUND_1 || code == ErrorCode.DUPLICATE_KEY_1
+                || code == ErrorCode.TABLE_OR_VIEW_ALREADY_EXISTS_1 || code == ErrorCode.CONNECTION_BROKEN_1;
+    }
+
     private static String h2Passwords(char[] password) {
         String text = new String(password);
         if (text.isEmpty() || text.chars().anyMatch(Character::isWhitespace)) {

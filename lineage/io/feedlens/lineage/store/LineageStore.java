@@ -85,10 +85,11 @@ public final class LineageStore implements AutoCloseable {
      * this with {@code DB_CLOSE_ON_EXIT=FALSE}, so a stopped member's last open batch may be cut by H2's own shutdown
      * hook: it is then not committed, and the member that takes the partition over reads it again. When the serving
      * process ends, the others' connections break (an open transaction with them); a write or a position read then
-     * reconnects, which makes one of them the new server, and tries once more.
+     * reconnects, which makes one of them the new server, and tries once more. Members started together may open the
+     * file at the same moment: the later one tries again ({@link IndexFile#whileOthersOpen}).
      */
     public static LineageStore openShared(Path file, char[] password) {
-        return open(file, ";AUTO_SERVER=TRUE", password, true, HeldLookups.LIMIT);
+        return IndexFile.whileOthersOpen(() -> open(file, ";AUTO_SERVER=TRUE", password, true, HeldLookups.LIMIT));
     }
 
     public static LineageStore openShared(Path file) {
@@ -98,8 +99,14 @@ public final class LineageStore implements AutoCloseable {
     private static LineageStore open(Path file, String options, char[] password, boolean reconnecting, int holdLimit) {
         IndexFile index = new IndexFile(file, options, password);
         try {
-            LineageStore store = new LineageStore(index.connect(), reconnecting ? new Reconnection(index::connect) : null,
-                    !reconnecting, holdLimit);
+            Connection connection = index.connect();
+            LineageStore store;
+            try {
+                store = new LineageStore(connection, reconnecting ? new Reconnection(index::connect) : null, !reconnecting, holdLimit);
+            } catch (SQLException | RuntimeException e) {
+                connection.close(); // a shared opening is tried again: the failed one must not keep the file open
+                throw e;
+            }
             try {
                 if (!reconnecting) {
                     UncommittedTail.trim(store.connection, store.topics); // alone on the file: nobody else is mid-batch
