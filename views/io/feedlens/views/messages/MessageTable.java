@@ -46,6 +46,8 @@ public final class MessageTable extends Region implements KeptColumns {
     private final StackPane placeholder;
     private final ObjectProperty<DecodedRecord> chosen = new SimpleObjectProperty<>(this, "chosen");
     private final Tooltip tooltip = new Tooltip();
+    /** Installed only while the pointer is over a cell that has something to say: installing is not free. */
+    private boolean tooltipInstalled;
     private final List<String> drawn = new ArrayList<>();
     private MessageColumn sortedBy;
     private boolean descending;
@@ -290,12 +292,15 @@ public final class MessageTable extends Region implements KeptColumns {
         int row = rowAt(y);
         MessageColumn column = columnAt(x + across.getValue());
         String text = row < rows.size() && column != null ? column.tooltip(rows.get(row)) : null;
-        if (text == null) {
+        if (text == null && tooltipInstalled) {
             Tooltip.uninstall(canvas, tooltip);
-        } else {
+        } else if (text != null) {
             tooltip.setText(text);
-            Tooltip.install(canvas, tooltip);
+            if (!tooltipInstalled) {
+                Tooltip.install(canvas, tooltip);
+            }
         }
+        tooltipInstalled = text != null;
     }
 
     private MessageColumn columnAt(double x) {
