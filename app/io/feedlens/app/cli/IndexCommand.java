@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.feedlens.app.DataFolder;
 import io.feedlens.app.cluster.ClusterProfile;
@@ -75,13 +76,17 @@ public final class IndexCommand implements Callable<Integer> {
         return LineageIndexAccess.withIndex(spec, profile, group != null, indexPassword, (session, store) -> {
             LineageIndexer indexer = new LineageIndexer(profile.clientConfig(), store, decoder(profile));
             CountDownLatch closed = new CountDownLatch(1);
+            // The run ends one of two ways when stopped: woken in a poll, or at the top of its loop after a batch.
+            // Either way it was stopped, and says so.
+            AtomicBoolean stopped = new AtomicBoolean();
             // The JVM ends when its hooks do: this one waits until the last batch is committed and the index closed.
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                stopped.set(true);
                 indexer.stop();
                 awaitQuietly(closed);
             }, "feedlens-index-stop"));
             try {
-                return indexAndReport(indexer, store, lineageProfile, out, err);
+                return indexAndReport(indexer, store, lineageProfile, out, err, stopped);
             } finally {
                 closed.countDown();
             }
@@ -89,14 +94,14 @@ public final class IndexCommand implements Callable<Integer> {
     }
 
     private int indexAndReport(LineageIndexer indexer, LineageStore store, LineageProfile lineageProfile, PrintWriter out,
-                               PrintWriter err) {
+                               PrintWriter err, AtomicBoolean stopped) {
         IndexSettings settings = IndexSettings.catchUp(lineageProfile).withBatchSize(batch).from(from).following(follow);
         settings = group == null ? settings : settings.inGroup(group);
         IndexProgress done = indexer.run(settings, progress -> {
             err.println(progress.line());
             err.flush();
         });
-        out.println(done == null ? "Stopped; everything read so far is committed." : "Indexed " + done.line());
+        out.println(done == null || stopped.get() ? "Stopped; everything read so far is committed." : "Indexed " + done.line());
         out.println("Index now holds " + store.counts());
         List<SkippedRecord> skipped = store.skipped();
         skipped.stream().limit(SKIPPED_SHOWN).forEach(s -> out.println("  skipped " + s.coordinates() + ": " + s.reason()));
