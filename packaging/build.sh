@@ -62,7 +62,14 @@ icon=views/io/feedlens/views/shell/feedlens.png
 common=(--name FeedLens --app-version "$version" --vendor FeedLens
         --description "Desktop workbench for live AI feature feeds on Kafka"
         --input "$out/input" --main-jar feedlens.jar --main-class io.feedlens.views.Main
-        --runtime-image "$out/runtime" --icon "$icon" --java-options "-Xmx2g" --dest "$out")
+        --runtime-image "$out/runtime" --icon "$icon" --dest "$out")
+# ZGC, whose pauses stay under a millisecond: G1's young collections of 20-60 ms during a search were what was left
+# of the FX thread's stalls. A soft limit of 1 GB keeps it collecting early and reusing memory; the hard 4 GB leaves
+# it room so that no thread (the renderer included) waits for a collection to end (decision 0024). The same flags are
+# in pom.xml for mvn exec:exec.
+for option in -Xmx4g -XX:+UseZGC -XX:SoftMaxHeapSize=1g; do
+  common+=(--java-options "$option")
+done
 # C2, the optimising compiler, only for code that stays hot (10x the usual counts): during start-up it competed with
 # the window for the two cores; long scans and decoding still reach it within a fraction of a second (decision 0020).
 for option in -XX:Tier4InvocationThreshold=50000 -XX:Tier4MinInvocationThreshold=6000 -XX:Tier4CompileThreshold=150000 \

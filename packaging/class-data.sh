@@ -44,7 +44,9 @@ fi
 
 # The class path exactly as the launcher builds it from its .cfg (the archive is only used with the same one).
 classpath=$(sed -n 's/^app\.classpath=\$APPDIR/'"${app//\//\\/}"'/p' "$cfg" | paste -sd: -)
-"$java" -Xshare:dump -XX:SharedClassListFile="$classes" -XX:SharedArchiveFile="$archive" -cp "$classpath" \
+# The launcher's collector too: ZGC has no compressed object pointers, and JDK 17 refuses an archive made with them.
+collector=$(sed -n 's/^java-options=\(-XX:+Use[A-Za-z]*GC\)$/\1/p' "$cfg")
+"$java" $collector -Xshare:dump -XX:SharedClassListFile="$classes" -XX:SharedArchiveFile="$archive" -cp "$classpath" \
   -Xlog:cds=off -Xlog:cds+dynamic=off > /dev/null
 chmod 644 "$archive"
 

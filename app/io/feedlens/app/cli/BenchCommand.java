@@ -93,8 +93,11 @@ public final class BenchCommand implements Callable<Integer> {
                     + String.join(", ", benchmarks().stream().map(Benchmark::name).toList()) + ", all.");
             return 2;
         }
-        out.printf("Java %s, %d cores, max heap %d MB%n", System.getProperty("java.version"),
-                Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20);
+        // The collector changes pauses and throughput alike: the desktop runs on ZGC, java -jar on G1 unless told.
+        out.printf("Java %s, %d cores, max heap %d MB, collectors: %s%n", System.getProperty("java.version"),
+                Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20,
+                java.lang.management.ManagementFactory.getGarbageCollectorMXBeans().stream()
+                        .map(java.lang.management.GarbageCollectorMXBean::getName).collect(java.util.stream.Collectors.joining(", ")));
         for (Benchmark benchmark : chosen) {
             out.println("== " + benchmark.name() + ": " + benchmark.description());
             out.flush();

@@ -28,8 +28,10 @@ final class StretchClock {
         NotificationListener listener = (notification, handback) -> {
             if (GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(notification.getType())) {
                 var info = GarbageCollectionNotificationInfo.from((CompositeData) notification.getUserData());
-                // Concurrent cycles report their whole (concurrent) length; only the stop-the-world ones stall the FX thread.
-                if (!info.getGcAction().contains("concurrent") && !info.getGcName().contains("Concurrent")) {
+                // Concurrent cycles report their whole (concurrent) length; only the stop-the-world ones stall the FX
+                // thread. ZGC and Shenandoah report them under a collector of their own, "ZGC Cycles" beside "ZGC Pauses".
+                if (!info.getGcAction().contains("concurrent") && !info.getGcName().contains("Concurrent")
+                        && !info.getGcName().endsWith("Cycles")) {
                     long millis = info.getGcInfo().getDuration();
                     PAUSE_MILLIS.addAndGet(millis);
                     PAUSES.incrementAndGet();
